@@ -1,0 +1,7 @@
+package dev.footwork.contracts.events;
+
+/** Which foot. */
+public enum Side {
+    LEFT,
+    RIGHT
+}
