@@ -1,0 +1,67 @@
+package dev.footwork.assessment.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A stored assessment of one patient: what was measured and how each foot was classified. */
+@Entity
+@Table(name = "assessment")
+public class Assessment extends PanacheEntityBase {
+
+    @Id public UUID id;
+
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    @Column(name = "patient_ref")
+    public String patientRef;
+
+    @Column(name = "assessed_at")
+    public Instant assessedAt;
+
+    public String assessor;
+
+    @Column(name = "rule_set_version")
+    public String ruleSetVersion;
+
+    @Column(name = "previous_assessment_id")
+    public UUID previousAssessmentId;
+
+    public boolean asymmetry;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "foot_assessment", joinColumns = @JoinColumn(name = "assessment_id"))
+    @OrderBy("side")
+    public List<FootResult> feet = new ArrayList<>();
+
+    public static Optional<Assessment> findInClinic(String clinicId, UUID id) {
+        return find("clinicId = ?1 and id = ?2", clinicId, id).firstResultOptional();
+    }
+
+    /** The patient's most recent assessment, the one a new assessment supersedes. */
+    public static Optional<Assessment> latestOf(String clinicId, String patientRef) {
+        return find(
+                        "clinicId = ?1 and patientRef = ?2",
+                        Sort.descending("assessedAt", "createdAt"),
+                        clinicId,
+                        patientRef)
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.footwork.assessment.persistence;
+
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.events.Side;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.math.BigDecimal;
+
+/** One foot's measures and classification, stored with its assessment. */
+@Embeddable
+public class FootResult {
+
+    @Enumerated(EnumType.STRING)
+    public Side side;
+
+    /** The six FPI-6 item scores, comma-separated in manual order, when given. */
+    @Column(name = "fpi_items")
+    public String fpiItems;
+
+    @Column(name = "fpi_total")
+    public Integer fpiTotal;
+
+    @Enumerated(EnumType.STRING)
+    public PostureLevel level;
+
+    public BigDecimal confidence;
+
+    /** The deciding measures, comma-separated. */
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    /** One explanation sentence per line. */
+    public String explanation;
+}

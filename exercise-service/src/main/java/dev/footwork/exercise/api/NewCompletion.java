@@ -1,0 +1,38 @@
+package dev.footwork.exercise.api;
+
+import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.events.Side;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One session of one exercise on one foot, as the patient's app logs it. */
+@Schema(
+        example =
+                """
+                {"exerciseId":"band-inversion","side":"LEFT","sets":3,"reps":12,"holdSeconds":3,
+                 "bandColour":"RED","pain":2,"completedAt":"2026-11-23T18:05:00Z"}\
+                """)
+public record NewCompletion(
+        @Schema(
+                        description =
+                                "Client-chosen id; sending the same id again returns the stored"
+                                        + " completion")
+                UUID completionId,
+        @NotNull ExerciseId exerciseId,
+        @NotNull Side side,
+        @NotNull @Min(1) @Max(10) Integer sets,
+        @NotNull @Min(1) @Max(100) Integer reps,
+        @NotNull @Min(0) @Max(120) Integer holdSeconds,
+        @Schema(description = "Band used; required for band exercises, absent otherwise")
+                BandColour bandColour,
+        @Schema(description = "Pain during the exercise, 0 (none) to 10 (worst)")
+                @NotNull
+                @Min(0)
+                @Max(10)
+                Integer pain,
+        @NotNull Instant completedAt) {}

@@ -1,0 +1,36 @@
+package dev.footwork.exercise.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.exercise.domain.PlanGenerator;
+import dev.footwork.exercise.domain.PlanRules;
+import dev.footwork.support.config.RuleFiles;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** Loads the plan rules, from the classpath or a file an operator mounts, and the clock. */
+@ApplicationScoped
+public class PlanRulesProducer {
+
+    /** Where the plan rules come from. */
+    @ConfigMapping(prefix = "footwork.plan-rules")
+    public interface PlanRulesConfig {
+        /** {@code classpath:} resource or file path of the rules JSON. */
+        @WithDefault("classpath:rules/plan-rules.json")
+        String location();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PlanGenerator generator(PlanRulesConfig config, ObjectMapper mapper) {
+        return new PlanGenerator(RuleFiles.read(config.location(), PlanRules.class, mapper));
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.footwork.exercise.messaging;
+
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.exercise.persistence.PlanIssuer;
+import dev.footwork.support.inbox.EventInbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Turns each FootClassified event into a plan, once. */
+@ApplicationScoped
+public class ClassificationListener {
+
+    static final String CONSUMER = "exercise-service.plans";
+
+    private final EventInbox inbox;
+    private final PlanIssuer plans;
+
+    ClassificationListener(EventInbox inbox, PlanIssuer plans) {
+        this.inbox = inbox;
+        this.plans = plans;
+    }
+
+    @Incoming("classified")
+    @Blocking
+    public void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(
+                CONSUMER,
+                record,
+                Set.of(EventType.FOOT_CLASSIFIED),
+                event -> plans.issueFor(event.payload(FootClassified.class)));
+    }
+}

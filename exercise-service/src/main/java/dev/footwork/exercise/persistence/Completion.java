@@ -1,0 +1,59 @@
+package dev.footwork.exercise.persistence;
+
+import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.events.Side;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One logged session of one exercise on one foot. */
+@Entity
+@Table(name = "completion")
+public class Completion extends PanacheEntityBase {
+
+    @Id public UUID id;
+
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Column(name = "plan_revision")
+    public int planRevision;
+
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    @Column(name = "patient_ref")
+    public String patientRef;
+
+    /** The exercise's stable id, e.g. {@code towel-grab}. */
+    @Column(name = "exercise_id")
+    public String exerciseId;
+
+    @Enumerated(EnumType.STRING)
+    public Side side;
+
+    public int sets;
+
+    public int reps;
+
+    @Column(name = "hold_seconds")
+    public int holdSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "band_colour")
+    public BandColour bandColour;
+
+    public int pain;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

@@ -1,0 +1,190 @@
+package dev.footwork.support.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one error mapper: every failure leaves a Footwork API as {@code application/problem+json}.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_BASE = "https://footwork.dev/problems/";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations =
+                e.getConstraintViolations().stream()
+                        .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                        .sorted(Comparator.comparing(Problem.Violation::field))
+                        .toList();
+        String detail =
+                violations.stream()
+                        .map(v -> v.field() + ": " + v.message())
+                        .collect(Collectors.joining("; "));
+        return respond(400, "Invalid request", detail, uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        return malformed(e, uri);
+    }
+
+    /** Declared for its own type so that it wins over Quarkus' built-in mapper of this type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Unexpected end-of-input")) {
+            return malformed(e, uri);
+        }
+        return unmappableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException invalid) {
+            message =
+                    "value '"
+                            + invalid.getValue()
+                            + "' is not a valid "
+                            + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof MismatchedInputException mismatched
+                && mismatched.getTargetType() != null) {
+            message = "must be a " + mismatched.getTargetType().getSimpleName();
+        } else {
+            message = e.getOriginalMessage();
+        }
+        return respond(
+                400,
+                "Invalid request",
+                field + ": " + message,
+                uri,
+                List.of(new Problem.Violation(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // the JSON reader wraps syntax errors in a plain 400
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException syntax) {
+            return malformed(syntax, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return respond(
+                status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure answering " + uri.getPath(), e);
+        return respond(
+                500,
+                "Internal Server Error",
+                "the request could not be completed; it has been logged",
+                uri,
+                List.of());
+    }
+
+    private static Response malformed(JsonProcessingException e, UriInfo uri) {
+        return respond(
+                400,
+                "Malformed JSON",
+                "the request body is not valid JSON: " + e.getOriginalMessage(),
+                uri,
+                List.of());
+    }
+
+    private static Response respond(
+            int status,
+            String title,
+            String detail,
+            UriInfo uri,
+            List<Problem.Violation> violations) {
+        URI type = URI.create(TYPE_BASE + slug(title));
+        Problem body =
+                new Problem(
+                        type,
+                        title,
+                        status,
+                        detail,
+                        uri == null ? null : uri.getPath(),
+                        violations.isEmpty() ? null : violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+    }
+
+    /** The field path of a violation without the method and parameter names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (field.length() == 0) {
+            for (Path.Node node : violation.getPropertyPath()) {
+                field.setLength(0);
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+}

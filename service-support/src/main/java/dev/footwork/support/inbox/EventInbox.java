@@ -1,0 +1,145 @@
+package dev.footwork.support.inbox;
+
+import dev.footwork.contracts.EventType;
+import dev.footwork.support.kafka.MessagingConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way Footwork consumers apply events: read and check the envelope, then apply the effect
+ * and record the event as processed in one transaction, so a redelivered event changes nothing.
+ * Poison records go to the dead-letter topic and consumption continues; while the database is
+ * unreachable the event is retried, never dead-lettered.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    private final EnvelopeReader reader;
+    private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
+    private final MessagingConfig config;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+
+    EventInbox(
+            EnvelopeReader reader,
+            ProcessedEvents processed,
+            DeadLetters deadLetters,
+            MessagingConfig config) {
+        this.reader = reader;
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+        this.config = config;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        shutdown.countDown();
+    }
+
+    /**
+     * Applies one record at most once for this consumer.
+     *
+     * @param consumer the consumer's stable name; the de-duplication is per consumer
+     * @param accepted the event types this consumer understands
+     * @param effect the change to make, run inside the transaction that marks the event processed;
+     *     it may throw {@link PoisonEventException} to reject the event
+     */
+    public void receive(
+            String consumer,
+            ConsumerRecord<String, byte[]> record,
+            Set<EventType> accepted,
+            Consumer<InboundEvent> effect) {
+        InboundEvent event;
+        try {
+            event = reader.read(record, accepted);
+        } catch (PoisonEventException poison) {
+            deadLetters.send(record, consumer, poison);
+            return;
+        }
+        Duration backoff = config.retryBackoff();
+        int failures = 0;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew()
+                        .run(
+                                () -> {
+                                    if (processed.claim(consumer, event)) {
+                                        effect.accept(event);
+                                    }
+                                });
+                return;
+            } catch (PoisonEventException poison) {
+                deadLetters.send(record, consumer, poison);
+                return;
+            } catch (RuntimeException e) {
+                boolean transientFailure = isTransient(e);
+                if (!transientFailure && ++failures >= config.maxProcessingAttempts()) {
+                    deadLetters.send(
+                            record,
+                            consumer,
+                            new PoisonEventException(
+                                    "processing-failed",
+                                    "gave up after " + failures + " attempts: " + e));
+                    return;
+                }
+                LOG.warnf(
+                        "Applying %s %s failed (%s), retrying in %s: %s",
+                        event.type().type(),
+                        event.id(),
+                        transientFailure ? "database unavailable" : "attempt " + failures,
+                        backoff,
+                        e.toString());
+                pause(backoff);
+                backoff = min(backoff.multipliedBy(2), config.maxRetryBackoff());
+            }
+        }
+    }
+
+    private void pause(Duration backoff) {
+        try {
+            if (shutdown.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("shutting down; the record will be redelivered");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted; the record will be redelivered", e);
+        }
+    }
+
+    /** Connection loss, pool exhaustion, serialization failures and deadlocks pass with time. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null
+                        || state.startsWith("08")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

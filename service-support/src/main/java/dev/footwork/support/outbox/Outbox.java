@@ -1,0 +1,85 @@
+package dev.footwork.support.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.PatientKey;
+import dev.footwork.contracts.events.PatientEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records events in the caller's transaction. Nothing reaches Kafka unless the business change
+ * commits; after the commit the relay is woken and publishes within milliseconds.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(
+            ObjectMapper mapper,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /**
+     * Adds an event to the outbox.
+     *
+     * @param occurredAt when the fact happened (the CloudEvents {@code time})
+     * @return the event id, which the CloudEvent will carry
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID add(PatientEvent payload, Instant occurredAt) {
+        EventType type = EventType.of(payload.getClass());
+        PatientKey key = new PatientKey(payload.clinicId(), payload.patientRef());
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = type.topic();
+        row.eventType = type.type();
+        row.source =
+                type.source()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                type + " is not produced by Footwork services"));
+        row.clinicId = key.clinicId();
+        row.patientRef = key.patientRef();
+        row.occurredAt = occurredAt;
+        row.payload = toJson(payload);
+        row.createdAt = Instant.now();
+        row.persist();
+        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        return row.id;
+    }
+
+    private String toJson(PatientEvent payload) {
+        try {
+            return mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + payload.getClass(), e);
+        }
+    }
+
+    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {}
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.footwork.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Where a PostgreSQL database is and how to log in to it. The URL has the form {@code
+ * jdbc:postgresql://host[:port][,host[:port]...]/database[?parameters]}.
+ */
+public record JdbcDatabase(String jdbcUrl, String username, String password) {
+    private static final String PREFIX = "jdbc:postgresql://";
+
+    public JdbcDatabase {
+        if (!jdbcUrl.startsWith(PREFIX)) {
+            throw new IllegalArgumentException(
+                    "Expected jdbc:postgresql://host[:port]/[database][?parameters], was "
+                            + jdbcUrl);
+        }
+    }
+
+    /** Opens a new connection; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
+    }
+
+    /** The database name in the URL; empty if the URL names none. */
+    public String databaseName() {
+        String base = withoutParameters();
+        int slash = base.indexOf('/', PREFIX.length());
+        return slash < 0 ? "" : base.substring(slash + 1);
+    }
+
+    /** The same server, credentials and URL parameters, another database. */
+    JdbcDatabase withDatabase(String database) {
+        String base = withoutParameters();
+        int slash = base.indexOf('/', PREFIX.length());
+        String hosts = slash < 0 ? base : base.substring(0, slash);
+        String parameters = jdbcUrl.substring(base.length());
+        return new JdbcDatabase(hosts + "/" + database + parameters, username, password);
+    }
+
+    private String withoutParameters() {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDatabase[" + jdbcUrl + ", user " + username + "]";
+    }
+}

@@ -1,0 +1,239 @@
+package dev.footwork.testkit;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.jboss.logging.Logger;
+
+/**
+ * A real Apache Kafka broker (KRaft mode) running inside this JVM, for tests.
+ *
+ * <p>{@link #single()} is one node acting as broker and controller, tuned for fast tests. {@link
+ * #cluster(int)} is several brokers with a separate controller, for failure tests: topics are
+ * replicated three times and need two in-sync replicas, so {@code acks=all} writes survive one
+ * stopped broker and are refused when two are down.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+        this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts one combined broker-and-controller node with replication factor 1 throughout. */
+    public static KafkaBroker single() {
+        TestKitNodes nodes =
+                new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build();
+        return start(nodes, 1, 1, "Kafka broker (1 combined KRaft node)");
+    }
+
+    /**
+     * Starts {@code brokers} brokers and one separate KRaft controller. Replication factor is
+     * min(3, brokers) and min.insync.replicas one less (at least 1), for topics created
+     * automatically, by {@link #createTopics} and for the offsets and transaction-state topics.
+     *
+     * <p>Controllers are separate because a combined multi-node quorum fails in Kafka 4.1.2.
+     */
+    public static KafkaBroker cluster(int brokers) {
+        if (brokers < 1) {
+            throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
+        }
+        TestKitNodes nodes =
+                new TestKitNodes.Builder()
+                        .setCombined(false)
+                        .setNumBrokerNodes(brokers)
+                        .setNumControllerNodes(1)
+                        .build();
+        int replication = Math.min(3, brokers);
+        return start(
+                nodes,
+                replication,
+                Math.max(1, replication - 1),
+                "Kafka cluster (" + brokers + " brokers, 1 KRaft controller)");
+    }
+
+    private static KafkaBroker start(
+            TestKitNodes nodes, int replication, int minInSync, String description) {
+        QuietLogging.apply();
+        long started = System.nanoTime();
+        KafkaClusterTestKit cluster = null;
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            serverConfig(replication, minInSync).forEach(builder::setConfigProp);
+            cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            String bootstrapServers = cluster.bootstrapServers();
+            LOG.infof(
+                    "%s ready at %s in %d ms",
+                    description,
+                    bootstrapServers,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new KafkaBroker(cluster, bootstrapServers);
+        } catch (Exception e) {
+            if (cluster != null) {
+                closeQuietly(cluster, e);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Could not start " + description, e);
+        }
+    }
+
+    private static Map<String, Object> serverConfig(int replication, int minInSync) {
+        Map<String, Object> config = new TreeMap<>();
+        config.put("auto.create.topics.enable", "true");
+        config.put("default.replication.factor", Integer.toString(replication));
+        config.put("min.insync.replicas", Integer.toString(minInSync));
+        config.put("offsets.topic.replication.factor", Integer.toString(replication));
+        config.put("transaction.state.log.replication.factor", Integer.toString(replication));
+        config.put("transaction.state.log.min.isr", Integer.toString(minInSync));
+        config.put(
+                "share.coordinator.state.topic.replication.factor", Integer.toString(replication));
+        config.put("share.coordinator.state.topic.min.isr", Integer.toString(minInSync));
+        // fewer internal partitions: the first consumer group and transaction start sooner
+        config.put("offsets.topic.num.partitions", "5");
+        config.put("transaction.state.log.num.partitions", "5");
+        // tests join a group and expect to get partitions at once, not after 3 s
+        config.put("group.initial.rebalance.delay.ms", "0");
+        return config;
+    }
+
+    /** The brokers' client listener addresses, as {@code host:port,...}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The node ids of the brokers, for {@link #stopBroker} and {@link #restartBroker}. */
+    public Set<Integer> brokerIds() {
+        return new TreeSet<>(cluster.brokers().keySet());
+    }
+
+    /**
+     * Shuts one broker down (a controlled shutdown: its partition leadership moves first). Clients
+     * keep working while enough replicas remain.
+     */
+    public void stopBroker(int id) {
+        broker(id).shutdown();
+    }
+
+    /**
+     * Starts a broker stopped by {@link #stopBroker} again, on the same port and log directories,
+     * and waits until the controller sees every broker ready.
+     */
+    public void restartBroker(int id) {
+        broker(id).startup();
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Broker " + id + " did not become ready", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for broker " + id, e);
+        }
+    }
+
+    /** Creates topics with the broker's default partition count; existing topics are kept. */
+    public void createTopics(String... names) {
+        createTopics(bootstrapServers, Optional.empty(), Stream.of(names).toList());
+    }
+
+    /**
+     * Creates topics with {@code partitions} partitions each; existing topics are kept as they are.
+     */
+    public void createTopics(int partitions, String... names) {
+        createTopics(bootstrapServers, Optional.of(partitions), Stream.of(names).toList());
+    }
+
+    static void createTopics(
+            String bootstrapServers, Optional<Integer> partitions, Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Map<String, Object> config =
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        (int) ADMIN_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            var topics =
+                    names.stream()
+                            .map(name -> new NewTopic(name, partitions, Optional.empty()))
+                            .toList();
+            for (var result : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    result.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(
+                                "Could not create topic " + result.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out creating topics " + names, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted creating topics " + names, e);
+        }
+    }
+
+    /** Stops every node and deletes the log directories; calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the Kafka broker", e);
+        }
+    }
+
+    private BrokerServer broker(int id) {
+        BrokerServer broker = cluster.brokers().get(id);
+        if (broker == null) {
+            throw new IllegalArgumentException(
+                    "No broker with id " + id + "; ids are " + brokerIds());
+        }
+        return broker;
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster, Exception cause) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

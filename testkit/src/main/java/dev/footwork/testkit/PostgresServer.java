@@ -1,0 +1,228 @@
+package dev.footwork.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL server on which tests create their own databases.
+ *
+ * <p>{@link #shared()} is the server the environment names ({@value #URL_ENV}, {@value #USER_ENV},
+ * {@value #PASSWORD_ENV}; the URL points at a maintenance database such as {@code postgres}), or
+ * else an embedded PostgreSQL 17 started once per JVM on a free port and stopped when the JVM
+ * exits. Embedded servers run from the binaries in Maven jars ({@code io.zonky.test}); as root they
+ * run inside {@code unshare -U}, since PostgreSQL refuses to run as root.
+ */
+public final class PostgresServer implements AutoCloseable {
+    public static final String URL_ENV = "FOOTWORK_DB_URL";
+    public static final String USER_ENV = "FOOTWORK_DB_USER";
+    public static final String PASSWORD_ENV = "FOOTWORK_DB_PASSWORD";
+
+    static final String EMBEDDED_USER = "postgres";
+    // embedded servers trust local connections; the password is only there for configuration
+    static final String EMBEDDED_PASSWORD = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(PostgresServer.class);
+    private static final String SHARED_EMBEDDED_PROPERTY = "footwork.testkit.postgres.url";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final int UNIQUE_SUFFIX_LENGTH = 9; // "_" and 8 hex digits
+
+    private final JdbcDatabase maintenance;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(JdbcDatabase maintenance, EmbeddedPostgres embedded) {
+        this.maintenance = maintenance;
+        this.embedded = embedded;
+    }
+
+    /**
+     * The server for tests: the one named by the environment, else the embedded server shared by
+     * the whole JVM. Closing the returned object does not stop a shared server.
+     */
+    public static PostgresServer shared() {
+        Optional<JdbcDatabase> named = namedBy(System.getenv());
+        if (named.isPresent()) {
+            return external(named.get());
+        }
+        String url =
+                JvmShared.address(
+                        SHARED_EMBEDDED_PROPERTY,
+                        () -> {
+                            PostgresServer server = embedded();
+                            Runtime.getRuntime()
+                                    .addShutdownHook(
+                                            new Thread(server::close, "footwork-postgres-stop"));
+                            return server.maintenance.jdbcUrl();
+                        });
+        return external(new JdbcDatabase(url, EMBEDDED_USER, EMBEDDED_PASSWORD));
+    }
+
+    /** Starts a new embedded server on a free port, with data in a temporary directory. */
+    public static PostgresServer embedded() {
+        QuietLogging.apply();
+        long started = System.nanoTime();
+        try {
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder()
+                            .setLocaleConfig("locale", "C")
+                            .setServerConfig("max_connections", "200")
+                            // test data need not survive a power cut
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off")
+                            .start();
+            JdbcDatabase maintenance =
+                    new JdbcDatabase(
+                            "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                            EMBEDDED_USER,
+                            EMBEDDED_PASSWORD);
+            LOG.infof(
+                    "Embedded PostgreSQL %s ready at %s in %d ms",
+                    serverVersion(maintenance),
+                    maintenance.jdbcUrl(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new PostgresServer(maintenance, postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /** A server someone else runs, reached through its maintenance database. */
+    public static PostgresServer external(JdbcDatabase maintenance) {
+        return new PostgresServer(maintenance, null);
+    }
+
+    static PostgresServer wrap(EmbeddedPostgres postgres) {
+        return new PostgresServer(
+                new JdbcDatabase(
+                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                        EMBEDDED_USER,
+                        EMBEDDED_PASSWORD),
+                postgres);
+    }
+
+    static Optional<JdbcDatabase> namedBy(Map<String, String> environment) {
+        String url = environment.get(URL_ENV);
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        String user = environment.get(USER_ENV);
+        if (user == null || user.isBlank()) {
+            throw new IllegalStateException(URL_ENV + " is set, so " + USER_ENV + " must be too");
+        }
+        return Optional.of(
+                new JdbcDatabase(url.strip(), user, environment.getOrDefault(PASSWORD_ENV, "")));
+    }
+
+    /** The maintenance database this server is reached through. */
+    public JdbcDatabase maintenanceDatabase() {
+        return maintenance;
+    }
+
+    /**
+     * Creates an empty database, dropping any existing one of that name first (with its
+     * connections). Names are lower-case letters, digits and underscores, at most 63 characters.
+     */
+    public JdbcDatabase createDatabase(String name) {
+        checkName(name);
+        execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+        // template0 has no connections, so parallel creations cannot collide on their template
+        execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
+        return maintenance.withDatabase(name);
+    }
+
+    /**
+     * Creates an empty database named {@code prefix} plus a random suffix ({@code _1a2b3c4d}), so
+     * that runs sharing a server do not meet.
+     */
+    public JdbcDatabase createUniqueDatabase(String prefix) {
+        if (prefix.length() + UNIQUE_SUFFIX_LENGTH > 63) {
+            throw new IllegalArgumentException("Prefix too long for a database name: " + prefix);
+        }
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return createDatabase(prefix + "_" + HexFormat.of().formatHex(random));
+    }
+
+    /** Creates the database unless it exists; an existing one is left as it is. */
+    public JdbcDatabase ensureDatabase(String name) {
+        checkName(name);
+        if (!exists(name)) {
+            execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
+        }
+        return maintenance.withDatabase(name);
+    }
+
+    /** Drops the database if it exists, ending its connections. */
+    public void dropDatabase(String name) {
+        checkName(name);
+        execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+    }
+
+    /** Stops the server if this object started it; otherwise does nothing. Safe to repeat. */
+    @Override
+    public void close() {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop embedded PostgreSQL", e);
+        }
+    }
+
+    private boolean exists(String name) {
+        try (Connection connection = maintenance.connect();
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up database " + name, e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = maintenance.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Failed on " + maintenance.jdbcUrl() + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String serverVersion(JdbcDatabase database) {
+        try (Connection connection = database.connect()) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reach " + database.jdbcUrl(), e);
+        }
+    }
+
+    private static void checkName(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "Database names are [a-z_][a-z0-9_]*, at most 63 characters: " + name);
+        }
+    }
+
+    private static String quote(String name) {
+        return '"' + name + '"';
+    }
+}

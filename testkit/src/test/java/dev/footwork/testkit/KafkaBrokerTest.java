@@ -1,0 +1,106 @@
+package dev.footwork.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class KafkaBrokerTest {
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void start() {
+        broker = KafkaBroker.single();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void producesWithAcksAllAndIdempotenceAndReadsBackWithHeaders() {
+        String topic = "footwork.test.written.v1";
+
+        RecordMetadata written =
+                KafkaRecords.send(
+                        broker.bootstrapServers(),
+                        topic,
+                        "patient-1",
+                        "{\"score\":3}",
+                        Map.of("ce_type", "dev.footwork.test.written.v1"));
+        List<ConsumerRecord<String, String>> read =
+                KafkaRecords.poll(broker.bootstrapServers(), topic, 1, Duration.ofSeconds(10));
+
+        assertThat(written.hasOffset()).isTrue();
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).key()).isEqualTo("patient-1");
+        assertThat(read.get(0).value()).isEqualTo("{\"score\":3}");
+        assertThat(KafkaRecords.header(read.get(0), "ce_type"))
+                .isEqualTo("dev.footwork.test.written.v1");
+        assertThat(KafkaRecords.header(read.get(0), "absent")).isNull();
+    }
+
+    @Test
+    void findsTheFirstMatchingRecordAndGivesUpOnMissingTopics() {
+        String topic = "footwork.test.found.v1";
+        for (String value : List.of("a", "b", "c")) {
+            KafkaRecords.send(broker.bootstrapServers(), topic, "k", value, Map.of());
+        }
+
+        assertThat(
+                        KafkaRecords.find(
+                                broker.bootstrapServers(),
+                                topic,
+                                record -> record.value().equals("b"),
+                                Duration.ofSeconds(10)))
+                .map(ConsumerRecord::offset)
+                .contains(1L);
+        assertThat(
+                        KafkaRecords.poll(
+                                broker.bootstrapServers(),
+                                "footwork.test.never.v1",
+                                1,
+                                Duration.ofMillis(500)))
+                .isEmpty();
+    }
+
+    @Test
+    void createsTopicsWithPartitionsAndKeepsExistingOnes() throws Exception {
+        broker.createTopics(3, "footwork.test.created.v1", "footwork.test.other.v1");
+        broker.createTopics(5, "footwork.test.created.v1");
+
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers()))) {
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(
+                                    Set.of("footwork.test.created.v1", "footwork.test.other.v1"))
+                            .allTopicNames()
+                            .get();
+            assertThat(topics.get("footwork.test.created.v1").partitions()).hasSize(3);
+            assertThat(topics.get("footwork.test.other.v1").partitions()).hasSize(3);
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        KafkaBroker another = KafkaBroker.single();
+        another.close();
+
+        assertThatCode(another::close).doesNotThrowAnyException();
+    }
+}
