@@ -1,8 +1,9 @@
 package dev.footwork.testkit;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * Where a PostgreSQL database is and how to log in to it. The URL has the form {@code
@@ -21,7 +22,16 @@ public record JdbcDatabase(String jdbcUrl, String username, String password) {
 
     /** Opens a new connection; the caller closes it. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, username, password);
+        // not DriverManager: it only hands out drivers registered from the caller's class loader,
+        // and Quarkus tests run in a new class loader after every application restart
+        Properties login = new Properties();
+        login.setProperty("user", username);
+        login.setProperty("password", password);
+        Connection connection = new Driver().connect(jdbcUrl, login);
+        if (connection == null) {
+            throw new SQLException("Not a PostgreSQL URL: " + jdbcUrl);
+        }
+        return connection;
     }
 
     /** The database name in the URL; empty if the URL names none. */

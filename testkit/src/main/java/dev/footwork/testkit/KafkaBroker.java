@@ -1,5 +1,7 @@
 package dev.footwork.testkit;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -19,6 +21,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +50,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts one combined broker-and-controller node with replication factor 1 throughout. */
     public static KafkaBroker single() {
         TestKitNodes nodes =
-                new TestKitNodes.Builder()
+                new TestKitNodes.Builder(productionMetadata())
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
@@ -65,7 +70,7 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
         }
         TestKitNodes nodes =
-                new TestKitNodes.Builder()
+                new TestKitNodes.Builder(productionMetadata())
                         .setCombined(false)
                         .setNumBrokerNodes(brokers)
                         .setNumControllerNodes(1)
@@ -78,6 +83,20 @@ public final class KafkaBroker implements AutoCloseable {
                 "Kafka cluster (" + brokers + " brokers, 1 KRaft controller)");
     }
 
+    // The test kit would format the cluster at the newest testing metadata.version (4.2-IV1 in
+    // 4.1.2); a production broker of this release starts at 4.1-IV1 with its default features.
+    // kraft.version stays out: the formatter derives it from the (static) controller quorum.
+    private static BootstrapMetadata productionMetadata() {
+        MetadataVersion version = MetadataVersion.latestProduction();
+        Map<String, Short> features = new TreeMap<>();
+        for (Feature feature : Feature.PRODUCTION_FEATURES) {
+            if (feature != Feature.KRAFT_VERSION) {
+                features.put(feature.featureName(), feature.defaultLevel(version));
+            }
+        }
+        return BootstrapMetadata.fromVersions(version, features, "footwork testkit");
+    }
+
     private static KafkaBroker start(
             TestKitNodes nodes, int replication, int minInSync, String description) {
         QuietLogging.apply();
@@ -87,7 +106,7 @@ public final class KafkaBroker implements AutoCloseable {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             serverConfig(replication, minInSync).forEach(builder::setConfigProp);
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             String bootstrapServers = cluster.bootstrapServers();
@@ -122,6 +141,8 @@ public final class KafkaBroker implements AutoCloseable {
         // fewer internal partitions: the first consumer group and transaction start sooner
         config.put("offsets.topic.num.partitions", "5");
         config.put("transaction.state.log.num.partitions", "5");
+        // a controlled shutdown (stopBroker) is negotiated over heartbeats: every 2 s by default
+        config.put("broker.heartbeat.interval.ms", "500");
         // tests join a group and expect to get partitions at once, not after 3 s
         config.put("group.initial.rebalance.delay.ms", "0");
         return config;
@@ -146,19 +167,29 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker stopped by {@link #stopBroker} again, on the same port and log directories,
-     * and waits until the controller sees every broker ready.
+     * Starts a broker stopped by {@link #stopBroker} again, on its old log directories, and waits
+     * until the cluster reports it alive (registered and unfenced).
      */
     public void restartBroker(int id) {
         broker(id).startup();
-        try {
-            cluster.waitForReadyBrokers();
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        try (Admin admin = admin(bootstrapServers)) {
+            while (System.nanoTime() < deadline) {
+                boolean alive =
+                        admin.describeCluster().nodes().get().stream()
+                                .anyMatch(node -> node.id() == id);
+                if (alive) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Broker " + id + " did not become ready", e);
+            throw new IllegalStateException("Could not watch broker " + id + " come back", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted waiting for broker " + id, e);
         }
+        throw new IllegalStateException("Broker " + id + " not back after " + ADMIN_TIMEOUT);
     }
 
     /** Creates topics with the broker's default partition count; existing topics are kept. */
@@ -217,6 +248,27 @@ public final class KafkaBroker implements AutoCloseable {
             cluster.close();
         } catch (Exception e) {
             throw new IllegalStateException("Could not stop the Kafka broker", e);
+        }
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        (int) ADMIN_TIMEOUT.toMillis()));
+    }
+
+    // Kafka's storage formatter prints one line per directory to System.out, and the test kit
+    // gives no way to redirect it; stdout is muted for the few milliseconds formatting takes
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
         }
     }
 

@@ -47,6 +47,16 @@ public class KafkaClusterTestResource implements QuarkusTestResourceLifecycleMan
                         InjectKafkaCluster.class, KafkaBroker.class));
     }
 
+    /**
+     * Later than {@link KafkaTestResource} (order 0): resources start in order and the last one's
+     * {@code kafka.bootstrap.servers} wins, and a module-wide {@code KafkaTestResource} also
+     * applies to the test classes that use this one.
+     */
+    @Override
+    public int order() {
+        return 100;
+    }
+
     @Override
     public void stop() {
         if (cluster != null) {

@@ -38,7 +38,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         String bootstrapServers =
-                JvmShared.address(SHARED_BROKER_PROPERTY, KafkaTestResource::startSharedBroker);
+                JvmShared.address(
+                        SHARED_BROKER_PROPERTY, KafkaTestResource.class, "startSharedBroker");
         KafkaBroker.createTopics(bootstrapServers, partitions, topics);
         return config(bootstrapServers);
     }
@@ -54,7 +55,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.devservices.enabled", "false");
     }
 
-    private static String startSharedBroker() {
+    // called through JvmShared, in the system class loader
+    static String startSharedBroker() {
         KafkaBroker broker = KafkaBroker.single();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "footwork-kafka-stop"));
         return broker.bootstrapServers();

@@ -36,7 +36,6 @@ import org.jboss.logging.Logger;
  * gone, or is no PostgreSQL, is removed. PostgreSQL then recovers from its WAL as after a crash.
  */
 public final class LocalPostgres implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(LocalPostgres.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
     // the lock file zonky holds in the data directory while its JVM runs the server
@@ -51,6 +50,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ConsoleLogging.install();
         Options options;
         try {
             options = Options.parse(args);
@@ -95,15 +95,20 @@ public final class LocalPostgres implements AutoCloseable {
                             .start();
             LocalPostgres local = new LocalPostgres(PostgresServer.wrap(postgres), port);
             databases.forEach(local.server::ensureDatabase);
-            LOG.infof(
-                    "PostgreSQL on %s ready at %s in %d ms",
-                    directory,
-                    local.baseUrl(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            log().infof(
+                            "PostgreSQL on %s ready at %s in %d ms",
+                            directory,
+                            local.baseUrl(),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return local;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL on " + directory, e);
         }
+    }
+
+    // not a static field: main must install console logging before jboss-logging picks its backend
+    private static Logger log() {
+        return Logger.getLogger(LocalPostgres.class);
     }
 
     /** {@code jdbc:postgresql://localhost:<port>/}, to which a database name is appended. */
@@ -156,17 +161,17 @@ public final class LocalPostgres implements AutoCloseable {
                         .map(command -> command.endsWith("/postgres"))
                         .orElse(false);
         if (!postgres) {
-            LOG.infof("Removing stale %s (process %d is gone)", pidFile, pid.get());
+            log().infof("Removing stale %s (process %d is gone)", pidFile, pid.get());
             Files.deleteIfExists(pidFile);
             return;
         }
-        LOG.warnf(
-                "PostgreSQL %d from an earlier run still serves %s; stopping it",
-                pid.get(), directory);
+        log().warnf(
+                        "PostgreSQL %d from an earlier run still serves %s; stopping it",
+                        pid.get(), directory);
         ProcessHandle orphan = process.get();
         signalFastShutdown(orphan);
         if (!awaitExit(orphan, ORPHAN_STOP_WAIT)) {
-            LOG.warnf("PostgreSQL %d ignored the fast shutdown; killing it", pid.get());
+            log().warnf("PostgreSQL %d ignored the fast shutdown; killing it", pid.get());
             orphan.destroyForcibly();
             awaitExit(orphan, ORPHAN_STOP_WAIT);
         }

@@ -57,16 +57,15 @@ public final class PostgresServer implements AutoCloseable {
             return external(named.get());
         }
         String url =
-                JvmShared.address(
-                        SHARED_EMBEDDED_PROPERTY,
-                        () -> {
-                            PostgresServer server = embedded();
-                            Runtime.getRuntime()
-                                    .addShutdownHook(
-                                            new Thread(server::close, "footwork-postgres-stop"));
-                            return server.maintenance.jdbcUrl();
-                        });
+                JvmShared.address(SHARED_EMBEDDED_PROPERTY, PostgresServer.class, "startShared");
         return external(new JdbcDatabase(url, EMBEDDED_USER, EMBEDDED_PASSWORD));
+    }
+
+    // called through JvmShared, in the system class loader
+    static String startShared() {
+        PostgresServer server = embedded();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "footwork-postgres-stop"));
+        return server.maintenance.jdbcUrl();
     }
 
     /** Starts a new embedded server on a free port, with data in a temporary directory. */

@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KafkaBrokerTest {
     private static KafkaBroker broker;
@@ -94,6 +100,36 @@ class KafkaBrokerTest {
             assertThat(topics.get("footwork.test.created.v1").partitions()).hasSize(3);
             assertThat(topics.get("footwork.test.other.v1").partitions()).hasSize(3);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classic", "consumer"})
+    void consumerGroupsOfBothProtocolsGetRecordsAtOnce(String protocol) {
+        String topic = "footwork.test.grouped." + protocol + ".v1";
+        KafkaRecords.send(broker.bootstrapServers(), topic, "patient-1", "hello", Map.of());
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "testkit-" + protocol,
+                        ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+                        protocol,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest");
+        List<String> values = new ArrayList<>();
+        long started = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (values.isEmpty() && System.nanoTime() - started < 15_000_000_000L) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+            consumer.commitSync();
+        }
+
+        assertThat(values).containsExactly("hello");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

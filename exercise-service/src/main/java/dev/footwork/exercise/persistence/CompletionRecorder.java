@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -126,10 +127,10 @@ public class CompletionRecorder {
         if (logged.completedAt().isAfter(clock.instant().plus(SKEW))) {
             throw ProblemException.invalidField("completedAt", "must not be in the future");
         }
-        if (logged.completedAt().isBefore(plan.issuedAt)) {
+        Instant began = plan.startsOn.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (logged.completedAt().isBefore(began)) {
             throw ProblemException.invalidField(
-                    "completedAt",
-                    "must not be before the plan was issued (" + plan.issuedAt + ")");
+                    "completedAt", "must not be before the plan began (" + plan.startsOn + ")");
         }
         if (logged.exerciseId().usesBand() != (logged.bandColour() != null)) {
             throw ProblemException.invalidField(

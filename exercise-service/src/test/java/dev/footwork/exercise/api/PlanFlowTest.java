@@ -1,0 +1,389 @@
+package dev.footwork.exercise.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.contracts.CloudEventAttributes;
+import dev.footwork.contracts.EventSchemas;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.Topics;
+import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.exercise.persistence.Completion;
+import dev.footwork.exercise.persistence.Plan;
+import dev.footwork.support.outbox.OutboxEvent;
+import dev.footwork.support.outbox.OutboxRelay;
+import dev.footwork.testkit.KafkaRecords;
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+class PlanFlowTest {
+
+    private static final String CLINIC = "clinic-a";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject ObjectMapper mapper;
+    @Inject OutboxRelay relay;
+
+    @Test
+    void aClassificationBecomesAStoredPlanAndAPlanIssuedEvent() throws Exception {
+        String patient = newPatient();
+        UUID assessmentId = UUID.randomUUID();
+        publishClassified(
+                UUID.randomUUID().toString(), assessmentId, patient, PostureLevel.PRONATED);
+
+        String planId = awaitActivePlan(patient);
+        given().header("X-Clinic-Id", CLINIC)
+                .get("/api/v1/plans/" + planId)
+                .then()
+                .statusCode(200)
+                .body("assessmentId", equalTo(assessmentId.toString()))
+                .body("feet[0].side", equalTo("LEFT"))
+                .body("feet[0].prescriptions.exerciseId", hasItem("band-inversion"));
+
+        ConsumerRecord<String, String> issued =
+                awaitEvent(Topics.PLANS, patient, EventType.PLAN_ISSUED);
+        JsonNode body = mapper.readTree(issued.value());
+        assertThat(EventSchemas.violations(EventType.PLAN_ISSUED, body)).isEmpty();
+        assertThat(body.get("planId").asText()).isEqualTo(planId);
+        assertThat(KafkaRecords.header(issued, CloudEventAttributes.SOURCE))
+                .isEqualTo("/footwork/exercise-service");
+        assertThat(issued.key()).isEqualTo(CLINIC + ":" + patient);
+    }
+
+    @Test
+    void aRedeliveredClassificationMakesOnePlan() {
+        String patient = newPatient();
+        String eventId = UUID.randomUUID().toString();
+        UUID assessmentId = UUID.randomUUID();
+        publishClassified(eventId, assessmentId, patient, PostureLevel.SUPINATED);
+        publishClassified(eventId, assessmentId, patient, PostureLevel.SUPINATED);
+        String marker = newPatient();
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), marker, PostureLevel.NEUTRAL);
+
+        // the marker is behind both copies on the same partition-free topic order for this consumer
+        awaitActivePlan(marker);
+        awaitActivePlan(patient);
+        long plans =
+                QuarkusTransaction.requiringNew().call(() -> Plan.count("patientRef", patient));
+        assertThat(plans).isEqualTo(1);
+    }
+
+    @Test
+    void aNewClassificationSupersedesTheActivePlan() {
+        String patient = newPatient();
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.PRONATED);
+        String first = awaitActivePlan(patient);
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.NEUTRAL);
+
+        await().atMost(WAIT).until(() -> !awaitActivePlan(patient).equals(first));
+        given().header("X-Clinic-Id", CLINIC)
+                .get("/api/v1/plans/" + first)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUPERSEDED"))
+                .body("revision", equalTo(2));
+        awaitEvent(Topics.PLANS, patient, EventType.PLAN_REVISED);
+    }
+
+    @Test
+    void aCompletionIsStoredAndPublished() throws Exception {
+        String patient = newPatient();
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.PRONATED);
+        String planId = awaitActivePlan(patient);
+        UUID completionId = UUID.randomUUID();
+        String body =
+                completion(
+                        completionId,
+                        "band-inversion",
+                        "\"RED\"",
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+        given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", CLINIC)
+                .body(body)
+                .post("/api/v1/plans/" + planId + "/completions")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .body("id", equalTo(completionId.toString()))
+                .body("planRevision", equalTo(1));
+        // a retry of the same completion is answered with the stored one, not a second
+        given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", CLINIC)
+                .body(body)
+                .post("/api/v1/plans/" + planId + "/completions")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(completionId.toString()));
+
+        ConsumerRecord<String, String> event =
+                awaitEvent(Topics.COMPLETIONS, patient, EventType.EXERCISE_COMPLETED);
+        JsonNode json = mapper.readTree(event.value());
+        assertThat(EventSchemas.violations(EventType.EXERCISE_COMPLETED, json)).isEmpty();
+        assertThat(json.get("completionId").asText()).isEqualTo(completionId.toString());
+        assertThat(json.get("pain").asInt()).isEqualTo(2);
+        long stored =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Completion.count("patientRef", patient));
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedCompletionsStoreAndPublishNothing() {
+        String patient = newPatient();
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.PRONATED);
+        String planId = awaitActivePlan(patient);
+        Instant now = Instant.now();
+
+        Map<String, String> cases =
+                Map.of(
+                        completion(null, "band-eversion", "\"RED\"", now), "exerciseId",
+                        completion(null, "band-inversion", "\"RED\"", now.plus(1, ChronoUnit.DAYS)),
+                                "completedAt",
+                        completion(
+                                        null,
+                                        "band-inversion",
+                                        "\"RED\"",
+                                        now.minus(30, ChronoUnit.DAYS)),
+                                "completedAt",
+                        completion(null, "band-inversion", null, now), "bandColour",
+                        completion(null, "band-inversion", "\"RED\"", now)
+                                        .replace("\"pain\":2", "\"pain\":11"),
+                                "pain",
+                        completion(null, "moonwalk", null, now), "exerciseId");
+        cases.forEach(
+                (body, field) ->
+                        given().contentType(ContentType.JSON)
+                                .header("X-Clinic-Id", CLINIC)
+                                .body(body)
+                                .post("/api/v1/plans/" + planId + "/completions")
+                                .then()
+                                .statusCode(400)
+                                .contentType("application/problem+json")
+                                .body("violations.field", hasItem(field)));
+        given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", "clinic-b")
+                .body(completion(null, "band-inversion", "\"RED\"", now))
+                .post("/api/v1/plans/" + planId + "/completions")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+
+        long stored =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Completion.count("patientRef", patient));
+        long queued =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        OutboxEvent.count(
+                                                "patientRef = ?1 and eventType = ?2",
+                                                patient,
+                                                EventType.EXERCISE_COMPLETED.type()));
+        assertThat(stored).isZero();
+        assertThat(queued).isZero();
+    }
+
+    @Test
+    void aCrashBeforeTheMarkRepublishesWithTheSameIdAndConsumersSkipIt() {
+        String patient = newPatient();
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.NEUTRAL);
+        awaitActivePlan(patient);
+        ConsumerRecord<String, String> first =
+                awaitEvent(Topics.PLANS, patient, EventType.PLAN_ISSUED);
+        String id = KafkaRecords.header(first, CloudEventAttributes.ID);
+
+        // The state a crash between broker ack and mark leaves behind: published, not marked.
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                OutboxEvent.update(
+                                        "publishedAt = null where id = ?1", UUID.fromString(id)));
+        relay.wake();
+
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                KafkaRecords.poll(
+                                                        bootstrapServers,
+                                                        Topics.PLANS,
+                                                        10_000,
+                                                        Duration.ofSeconds(2))
+                                                .stream()
+                                                .filter(
+                                                        r ->
+                                                                id.equals(
+                                                                        KafkaRecords.header(
+                                                                                r,
+                                                                                CloudEventAttributes
+                                                                                        .ID)))
+                                                .count()
+                                        == 2);
+        Instant marked =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        OutboxEvent.<OutboxEvent>findById(UUID.fromString(id))
+                                                .publishedAt);
+        assertThat(marked).isNotNull();
+    }
+
+    @Test
+    void poisonClassificationsAreDeadLetteredWithAReason() {
+        String patient = newPatient();
+        KafkaRecords.send(
+                bootstrapServers,
+                Topics.CLASSIFIED,
+                CLINIC + ":" + patient,
+                "{not json",
+                headers(UUID.randomUUID().toString(), patient));
+        ConsumerRecord<String, String> dead =
+                KafkaRecords.find(
+                                bootstrapServers,
+                                Topics.EXERCISE_DEAD_LETTER,
+                                r -> (CLINIC + ":" + patient).equals(r.key()),
+                                WAIT)
+                        .orElseThrow(() -> new AssertionError("nothing dead-lettered"));
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_CAUSE))
+                .isEqualTo("invalid-json");
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_REASON)).isNotBlank();
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_TOPIC))
+                .isEqualTo(Topics.CLASSIFIED);
+
+        // the consumer keeps going
+        String next = newPatient();
+        publishClassified(
+                UUID.randomUUID().toString(), UUID.randomUUID(), next, PostureLevel.NEUTRAL);
+        awaitActivePlan(next);
+    }
+
+    private String awaitActivePlan(String patient) {
+        return await().atMost(WAIT)
+                .until(
+                        () ->
+                                given().header("X-Clinic-Id", CLINIC)
+                                        .get("/api/v1/patients/" + patient + "/plans/active")
+                                        .then()
+                                        .extract()
+                                        .response(),
+                        r -> r.statusCode() == 200)
+                .path("id");
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(
+            String topic, String patient, EventType type) {
+        return KafkaRecords.find(
+                        bootstrapServers,
+                        topic,
+                        r ->
+                                (CLINIC + ":" + patient).equals(r.key())
+                                        && type.type()
+                                                .equals(
+                                                        KafkaRecords.header(
+                                                                r, CloudEventAttributes.TYPE)),
+                        WAIT)
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + patient));
+    }
+
+    private void publishClassified(
+            String eventId, UUID assessmentId, String patient, PostureLevel level) {
+        FootClassified event =
+                new FootClassified(
+                        assessmentId,
+                        CLINIC,
+                        patient,
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        "fpi6-2026.1",
+                        null,
+                        false,
+                        List.of(
+                                new FootClassified.FootResult(
+                                        Side.LEFT,
+                                        level,
+                                        level.posture(),
+                                        level.severity(),
+                                        level.alignment(),
+                                        0.9,
+                                        3,
+                                        List.of("fpi6"))));
+        try {
+            KafkaRecords.send(
+                    bootstrapServers,
+                    Topics.CLASSIFIED,
+                    CLINIC + ":" + patient,
+                    mapper.writeValueAsString(event),
+                    headers(eventId, patient));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> headers(String eventId, String patient) {
+        return Map.of(
+                CloudEventAttributes.SPEC_VERSION,
+                "1.0",
+                CloudEventAttributes.ID,
+                eventId,
+                CloudEventAttributes.SOURCE,
+                "/footwork/assessment-service",
+                CloudEventAttributes.TYPE,
+                EventType.FOOT_CLASSIFIED.type(),
+                CloudEventAttributes.SUBJECT,
+                patient,
+                CloudEventAttributes.CLINIC_ID,
+                CLINIC,
+                CloudEventAttributes.CONTENT_TYPE,
+                "application/json");
+    }
+
+    private static String completion(UUID id, String exercise, String band, Instant at) {
+        return ("{"
+                        + (id == null ? "" : "\"completionId\":\"" + id + "\",")
+                        + "\"exerciseId\":\"%s\",\"side\":\"LEFT\",\"sets\":3,\"reps\":12,\"holdSeconds\":3,"
+                        + (band == null ? "" : "\"bandColour\":" + band + ",")
+                        + "\"pain\":2,\"completedAt\":\"%s\"}")
+                .formatted(exercise, at);
+    }
+
+    private static String newPatient() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
