@@ -81,7 +81,8 @@ class EndToEndIT {
                         "/api/v1/assessments",
                         """
                         {"patientRef":"%s","assessedAt":"%s","assessor":"clin-1",
-                         "feet":[{"side":"LEFT","fpiTotal":8},{"side":"RIGHT","fpiItems":[-1,-1,0,-1,-1,-1]}]}"""
+                         "feet":[{"side":"LEFT","fpiTotal":8},{"side":"RIGHT","fpiItems":[-1,-1,0,-1,-1,-1]}]}\
+                        """
                                 .formatted(patient, Instant.now().minusSeconds(3600)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode classified = JSON.readTree(created.body());
@@ -90,12 +91,19 @@ class EndToEndIT {
 
         JsonNode plan =
                 await().atMost(FLOW)
-                        .until(() -> get(exercise, "/api/v1/patients/" + patient + "/plans/active"), r -> r.statusCode() == 200)
+                        .until(
+                                () ->
+                                        get(
+                                                exercise,
+                                                "/api/v1/patients/" + patient + "/plans/active"),
+                                r -> r.statusCode() == 200)
                         .body()
                         .transform(EndToEndIT::json);
         assertThat(plan.get("assessmentId").asText()).isEqualTo(classified.get("id").asText());
-        assertThat(plan.at("/feet/0/prescriptions/0/exerciseId").asText()).isEqualTo("band-inversion");
-        assertThat(plan.at("/feet/1/prescriptions/0/exerciseId").asText()).isEqualTo("band-eversion");
+        assertThat(plan.at("/feet/0/prescriptions/0/exerciseId").asText())
+                .isEqualTo("band-inversion");
+        assertThat(plan.at("/feet/1/prescriptions/0/exerciseId").asText())
+                .isEqualTo("band-eversion");
 
         String planId = plan.get("id").asText();
         HttpResponse<String> completion =
@@ -104,7 +112,8 @@ class EndToEndIT {
                         "/api/v1/plans/" + planId + "/completions",
                         """
                         {"exerciseId":"band-inversion","side":"LEFT","sets":2,"reps":12,"holdSeconds":3,
-                         "bandColour":"YELLOW","pain":3,"completedAt":"%s"}"""
+                         "bandColour":"YELLOW","pain":3,"completedAt":"%s"}\
+                        """
                                 .formatted(Instant.now()));
         assertThat(completion.statusCode()).as(completion.body()).isEqualTo(201);
 
@@ -112,7 +121,10 @@ class EndToEndIT {
                 await().atMost(FLOW)
                         .until(
                                 () -> get(progress, "/api/v1/patients/" + patient + "/progress"),
-                                r -> r.statusCode() == 200 && json(r.body()).get("completedSessions").asInt() == 1)
+                                r ->
+                                        r.statusCode() == 200
+                                                && json(r.body()).get("completedSessions").asInt()
+                                                        == 1)
                         .body()
                         .transform(EndToEndIT::json);
         assertThat(summary.get("planId").asText()).isEqualTo(planId);
@@ -128,25 +140,33 @@ class EndToEndIT {
                         assessment,
                         "/api/v1/assessments",
                         """
-                        {"patientRef":"%s","assessedAt":"2026-11-01T10:00:00Z","feet":[{"side":"LEFT","fpiItems":[5,0,0,0,0,0]}]}"""
+                        {"patientRef":"%s","assessedAt":"2026-11-01T10:00:00Z","feet":[{"side":"LEFT","fpiItems":[5,0,0,0,0,0]}]}\
+                        """
                                 .formatted(patient));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(json(refused.body()).at("/violations/0/field").asText()).isEqualTo("feet[0].fpiItems[0]");
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(refused.body()).at("/violations/0/field").asText())
+                .isEqualTo("feet[0].fpiItems[0]");
 
         try (Connection c = databases.get("e2e_assessment").connect();
                 ResultSet rows =
                         c.createStatement()
                                 .executeQuery(
-                                        "select (select count(*) from assessment where patient_ref = '" + patient
-                                                + "') + (select count(*) from outbox_event where patient_ref = '"
-                                                + patient + "')")) {
+                                        "select (select count(*) from assessment where patient_ref"
+                                                + " = '"
+                                                + patient
+                                                + "') + (select count(*) from outbox_event where"
+                                                + " patient_ref = '"
+                                                + patient
+                                                + "')")) {
             rows.next();
             assertThat(rows.getLong(1)).isZero();
         }
     }
 
-    private static ServiceProcess start(Path root, Path logs, String name, String database) throws Exception {
+    private static ServiceProcess start(Path root, Path logs, String name, String database)
+            throws Exception {
         JdbcDatabase db = postgres.createDatabase(database);
         databases.put(database, db);
         ServiceProcess service =
@@ -163,7 +183,8 @@ class EndToEndIT {
         return service;
     }
 
-    private static HttpResponse<String> post(ServiceProcess service, String path, String body) throws Exception {
+    private static HttpResponse<String> post(ServiceProcess service, String path, String body)
+            throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                         .header("Content-Type", "application/json")
@@ -175,7 +196,10 @@ class EndToEndIT {
 
     private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("X-Clinic-Id", CLINIC).GET().build(),
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("X-Clinic-Id", CLINIC)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

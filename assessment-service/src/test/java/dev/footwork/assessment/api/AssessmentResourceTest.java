@@ -193,6 +193,8 @@ class AssessmentResourceTest {
                 .body("{\"patientRef\": \"x\", \"feet\": [")
                 .post("/api/v1/assessments")
                 .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"));

@@ -2,6 +2,7 @@ package dev.footwork.support.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -56,15 +57,14 @@ public class ProblemMappers {
     /** Declared for its own type so that it wins over Quarkus' built-in mapper of this type. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        String message = e.getOriginalMessage();
-        if (message != null && message.startsWith("Unexpected end-of-input")) {
-            return malformed(e, uri);
-        }
         return unmappableJson(e, uri);
     }
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        if (isSyntaxError(e)) {
+            return malformed(e, uri);
+        }
         String field = pathOf(e);
         String message;
         if (e instanceof UnrecognizedPropertyException) {
@@ -112,6 +112,17 @@ public class ProblemMappers {
                 "the request could not be completed; it has been logged",
                 uri,
                 List.of());
+    }
+
+    /** Truncated or broken JSON reaches the mappers wrapped in binding exceptions too. */
+    private static boolean isSyntaxError(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Unexpected end-of-input");
     }
 
     private static Response malformed(JsonProcessingException e, UriInfo uri) {
