@@ -1,9 +1,9 @@
 package dev.footwork.assessment.api;
 
-import dev.footwork.assessment.domain.FootInput;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.assessment.persistence.AssessmentRecorder;
-import dev.footwork.contracts.events.Side;
 import dev.footwork.support.api.ClinicHeader;
 import dev.footwork.support.api.ProblemException;
 import jakarta.validation.Valid;
@@ -18,14 +18,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Foot assessments: measurements in, per-foot classification out. */
 @Path("/api/v1/assessments")
@@ -33,67 +37,93 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
 
-    private final AssessmentRecorder recorder;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
 
-    AssessmentResource(AssessmentRecorder recorder) {
+    private final AssessmentRecorder recorder;
+    private final ObjectMapper mapper;
+
+    AssessmentResource(AssessmentRecorder recorder, ObjectMapper mapper) {
         this.recorder = recorder;
+        this.mapper = mapper;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary =
-                    "Assess a patient's feet: classifies each foot, stores and publishes the"
-                            + " result")
-    @APIResponse(
-            responseCode = "201",
-            description = "Classified and stored; Location names the new assessment")
+            summary = "Assess a patient's feet",
+            description =
+                    "Classifies each foot, stores the assessment (superseding the patient's previous"
+                            + " one) and publishes a FootClassified event. With an Idempotency-Key,"
+                            + " a retry of the same request returns the first assessment.")
+    @APIResponse(responseCode = "201", description = "Classified and stored; Location names it")
     @APIResponse(
             responseCode = "400",
             description = "Invalid measurements (application/problem+json)")
+    @APIResponse(responseCode = "413", description = "Body larger than 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body is not application/json")
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused for a different request")
     public Response create(
             @Parameter(description = "The clinic the request acts for")
                     @HeaderParam(ClinicHeader.NAME)
                     String clinic,
+            @Parameter(description = "Makes retries safe: the same key returns the same assessment")
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
             @NotNull @Valid NewAssessment body,
             UriInfo uri) {
         String clinicId = ClinicHeader.require(clinic);
-        List<FootInput> feet = feetOf(body);
-        Assessment stored =
-                recorder.record(
-                        new AssessmentRecorder.Submission(
-                                clinicId,
-                                body.patientRef(),
-                                body.assessedAt(),
-                                body.assessor(),
-                                feet));
+        AssessmentRecorder.Submission submission = Submissions.of(clinicId, body);
+        Optional<AssessmentRecorder.IdempotencyKey> key = idempotency(idempotencyKey, body);
+        AssessmentRecorder.Recorded recorded;
+        try {
+            recorded = recorder.record(submission, key);
+        } catch (ConstraintViolationException concurrentSameKey) {
+            if (key.isEmpty()) {
+                throw concurrentSameKey;
+            }
+            recorded = recorder.record(submission, key);
+        }
+        Assessment stored = recorded.assessment();
         return Response.created(uri.getAbsolutePathBuilder().path(stored.id.toString()).build())
-                .entity(AssessmentView.of(stored))
+                .header(REPLAYED, recorded.replayed())
+                .entity(AssessmentView.of(stored, mapper))
                 .build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One assessment with its per-foot classification")
+    @Operation(summary = "One assessment with its per-foot classification and evidence")
     @APIResponse(responseCode = "404", description = "No such assessment in this clinic")
     public AssessmentView get(
             @HeaderParam(ClinicHeader.NAME) String clinic, @PathParam("id") UUID id) {
         return Assessment.findInClinic(ClinicHeader.require(clinic), id)
-                .map(AssessmentView::of)
+                .map(a -> AssessmentView.of(a, mapper))
                 .orElseThrow(() -> ProblemException.notFound("assessment " + id));
     }
 
-    private static List<FootInput> feetOf(NewAssessment body) {
-        Set<Side> seen = EnumSet.noneOf(Side.class);
-        for (int i = 0; i < body.feet().size(); i++) {
-            Side side = body.feet().get(i).side();
-            if (!seen.add(side)) {
-                throw ProblemException.invalidField(
-                        "feet[" + i + "].side", side + " foot is given twice");
-            }
+    private Optional<AssessmentRecorder.IdempotencyKey> idempotency(
+            String key, NewAssessment body) {
+        if (key == null) {
+            return Optional.empty();
         }
-        return body.feet().stream()
-                .map(f -> new FootInput(f.side(), f.fpiItems(), f.fpiTotal()))
-                .toList();
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(
+                    IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
+        }
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(
+                                    mapper.writeValueAsString(body)
+                                            .getBytes(StandardCharsets.UTF_8));
+            return Optional.of(
+                    new AssessmentRecorder.IdempotencyKey(key, HexFormat.of().formatHex(digest)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest the request", e);
+        }
     }
 }

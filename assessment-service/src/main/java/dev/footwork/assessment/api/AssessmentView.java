@@ -1,65 +1,107 @@
 package dev.footwork.assessment.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.assessment.domain.Evidence;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.assessment.persistence.FootResult;
 import dev.footwork.contracts.events.PostureLevel;
 import dev.footwork.contracts.events.Side;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** An assessment as the API returns it. */
+/** An assessment as the API returns it to the clinic. */
 public record AssessmentView(
         UUID id,
         String clinicId,
         String patientRef,
         Instant assessedAt,
         String assessor,
+        NewAssessment.RunningContext runningContext,
+        String notes,
         String ruleSetVersion,
         UUID previousAssessmentId,
+        UUID supersededBy,
         boolean asymmetry,
         List<FootView> feet) {
 
-    /** One foot's classification with its evidence. */
+    /** One foot's measures and classification with its evidence. */
     public record FootView(
             Side side,
             List<Integer> fpiItems,
             Integer fpiTotal,
+            BigDecimal navicularDropMm,
+            BigDecimal calcanealStanceDegrees,
+            BigDecimal peakRearfootEversionDegrees,
+            BigDecimal archHeightIndex,
             PostureLevel level,
             PostureLevel.Posture posture,
             PostureLevel.Severity severity,
             PostureLevel.Alignment alignment,
             double confidence,
             List<String> decidedBy,
+            List<Evidence> evidence,
             List<String> explanation) {}
 
-    static AssessmentView of(Assessment a) {
+    private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {};
+
+    static AssessmentView of(Assessment a, ObjectMapper mapper) {
+        NewAssessment.RunningContext context =
+                a.weeklyDistanceKm == null && a.shoeType == null
+                        ? null
+                        : new NewAssessment.RunningContext(
+                                a.weeklyDistanceKm,
+                                a.shoeType == null
+                                        ? null
+                                        : NewAssessment.ShoeType.valueOf(a.shoeType));
         return new AssessmentView(
                 a.id,
                 a.clinicId,
                 a.patientRef,
                 a.assessedAt,
                 a.assessor,
+                context,
+                a.notes,
                 a.ruleSetVersion,
                 a.previousAssessmentId,
+                a.supersededBy,
                 a.asymmetry,
-                a.feet.stream().map(AssessmentView::foot).toList());
+                a.feet.stream().map(f -> foot(f, mapper)).toList());
     }
 
-    private static FootView foot(FootResult f) {
+    private static FootView foot(FootResult f, ObjectMapper mapper) {
         return new FootView(
                 f.side,
                 f.fpiItems == null
                         ? null
                         : Arrays.stream(f.fpiItems.split(",")).map(Integer::valueOf).toList(),
                 f.fpiTotal,
+                f.navicularDropMm,
+                f.calcanealStanceDegrees,
+                f.runningEversionDegrees,
+                f.archHeightIndex,
                 f.level,
                 f.level.posture(),
                 f.level.severity(),
                 f.level.alignment(),
                 f.confidence.doubleValue(),
                 List.of(f.decidedBy.split(",")),
+                evidence(f.evidence, mapper),
                 List.of(f.explanation.split("\n")));
+    }
+
+    private static List<Evidence> evidence(String json, ObjectMapper mapper) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(json, EVIDENCE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored evidence is unreadable", e);
+        }
     }
 }

@@ -2,10 +2,13 @@ package dev.footwork.assessment.api;
 
 import dev.footwork.contracts.PatientKey;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,16 +19,49 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example =
                 """
                 {"patientRef":"runner-0042","assessedAt":"2026-11-20T09:30:00Z","assessor":"clinician-7",
-                 "feet":[{"side":"LEFT","fpiTotal":8},{"side":"RIGHT","fpiItems":[1,1,0,1,1,0]}]}\
-                """)
+                 "runningContext":{"weeklyDistanceKm":35,"shoeType":"STABILITY"},
+                 "notes":"Left knee pain after long runs.",
+                 "feet":[{"side":"LEFT","fpiTotal":8,"navicularDropMm":11.5},
+                         {"side":"RIGHT","fpiItems":[1,1,0,1,1,0],"calcanealStanceDegrees":4}]}""")
 public record NewAssessment(
         @Schema(description = "Pseudonymous patient reference, never a name")
                 @NotNull
                 @Pattern(regexp = PatientKey.TOKEN_REGEX)
                 String patientRef,
-        @Schema(description = "When the feet were measured (ISO-8601, UTC)") @NotNull @PastOrPresent
+        @Schema(description = "When the feet were measured (ISO-8601, UTC); not in the future")
+                @NotNull
+                @PastOrPresent
                 Instant assessedAt,
-        @Schema(description = "Who measured: an opaque staff id")
+        @Schema(description = "Who measured: an opaque staff id, never a name")
                 @Pattern(regexp = PatientKey.TOKEN_REGEX)
                 String assessor,
-        @NotNull @Size(min = 1, max = 2) List<@NotNull @Valid NewFoot> feet) {}
+        @Valid RunningContext runningContext,
+        @Schema(
+                        description =
+                                "Clinician notes: stored and returned to the clinic, never published in events")
+                @Size(max = 2000)
+                String notes,
+        @Schema(description = "One or both feet, each side at most once")
+                @NotNull
+                @Size(min = 1, max = 2)
+                List<@NotNull @Valid NewFoot> feet) {
+
+    /** How the patient runs, for the clinician's context. */
+    public record RunningContext(
+            @Schema(description = "Average weekly running distance in km, 0..500")
+                    @DecimalMin("0")
+                    @DecimalMax("500")
+                    BigDecimal weeklyDistanceKm,
+            ShoeType shoeType) {}
+
+    /** The kind of running shoe usually worn. */
+    public enum ShoeType {
+        NEUTRAL,
+        STABILITY,
+        MOTION_CONTROL,
+        MINIMALIST,
+        MAXIMALIST,
+        TRAIL,
+        OTHER
+    }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.domain.FootPostureClassifier;
 import dev.footwork.assessment.domain.RuleSet;
 import dev.footwork.support.config.RuleFiles;
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,10 @@ public class RuleSetProducer {
         String location();
     }
 
+    /** Loaded at start, so that a broken rule file stops the service before it takes traffic. */
     @Produces
     @ApplicationScoped
+    @Startup
     FootPostureClassifier classifier(RulesConfig config, ObjectMapper mapper) {
         return new FootPostureClassifier(RuleFiles.read(config.location(), RuleSet.class, mapper));
     }

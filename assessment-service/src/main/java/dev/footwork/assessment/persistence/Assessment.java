@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,19 @@ public class Assessment extends PanacheEntityBase {
 
     public boolean asymmetry;
 
+    @Column(name = "weekly_distance_km")
+    public BigDecimal weeklyDistanceKm;
+
+    @Column(name = "shoe_type")
+    public String shoeType;
+
+    /** Free text from the clinician: stored and shown to the clinic, never published. */
+    public String notes;
+
+    /** The assessment that replaced this one as the patient's current one. */
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -53,6 +67,21 @@ public class Assessment extends PanacheEntityBase {
 
     public static Optional<Assessment> findInClinic(String clinicId, UUID id) {
         return find("clinicId = ?1 and id = ?2", clinicId, id).firstResultOptional();
+    }
+
+    /** One page of a patient's assessments, newest first. */
+    public static List<Assessment> pageOf(String clinicId, String patientRef, int page, int size) {
+        return find(
+                        "clinicId = ?1 and patientRef = ?2",
+                        Sort.descending("assessedAt", "createdAt"),
+                        clinicId,
+                        patientRef)
+                .page(page, size)
+                .list();
+    }
+
+    public static long countOf(String clinicId, String patientRef) {
+        return count("clinicId = ?1 and patientRef = ?2", clinicId, patientRef);
     }
 
     /** The patient's most recent assessment, the one a new assessment supersedes. */

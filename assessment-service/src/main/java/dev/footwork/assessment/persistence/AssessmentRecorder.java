@@ -1,9 +1,12 @@
 package dev.footwork.assessment.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.domain.FootClassification;
 import dev.footwork.assessment.domain.FootInput;
 import dev.footwork.assessment.domain.FootPostureClassifier;
 import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.support.api.ProblemException;
 import dev.footwork.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,22 +14,25 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Classifies an assessment, stores it, and records its FootClassified event, all in one
- * transaction.
+ * Classifies an assessment, stores it, marks the one it supersedes, and records its FootClassified
+ * event, all in one transaction.
  */
 @ApplicationScoped
 public class AssessmentRecorder {
 
     private final FootPostureClassifier classifier;
     private final Outbox outbox;
+    private final ObjectMapper mapper;
 
-    AssessmentRecorder(FootPostureClassifier classifier, Outbox outbox) {
+    AssessmentRecorder(FootPostureClassifier classifier, Outbox outbox, ObjectMapper mapper) {
         this.classifier = classifier;
         this.outbox = outbox;
+        this.mapper = mapper;
     }
 
     /** What arrived: validated input from REST or from the measurements topic. */
@@ -35,10 +41,29 @@ public class AssessmentRecorder {
             String patientRef,
             Instant assessedAt,
             String assessor,
+            BigDecimal weeklyDistanceKm,
+            String shoeType,
+            String notes,
             List<FootInput> feet) {}
 
+    /**
+     * A client's promise that requests with the same key are the same request.
+     *
+     * @param requestHash a digest of the request body, to tell a retry from a different request
+     */
+    public record IdempotencyKey(String key, String requestHash) {}
+
+    /** The stored assessment, and whether an earlier request with the same key created it. */
+    public record Recorded(Assessment assessment, boolean replayed) {}
+
     @Transactional
-    public Assessment record(Submission submission) {
+    public Recorded record(Submission submission, Optional<IdempotencyKey> idempotency) {
+        if (idempotency.isPresent()) {
+            Optional<Assessment> earlier = earlierFor(submission.clinicId(), idempotency.get());
+            if (earlier.isPresent()) {
+                return new Recorded(earlier.get(), true);
+            }
+        }
         List<FootClassification> results =
                 submission.feet().stream()
                         .sorted(Comparator.comparing(FootInput::side))
@@ -51,11 +76,10 @@ public class AssessmentRecorder {
         assessment.patientRef = submission.patientRef();
         assessment.assessedAt = submission.assessedAt();
         assessment.assessor = submission.assessor();
+        assessment.weeklyDistanceKm = submission.weeklyDistanceKm();
+        assessment.shoeType = submission.shoeType();
+        assessment.notes = submission.notes();
         assessment.ruleSetVersion = classifier.rules().version();
-        assessment.previousAssessmentId =
-                Assessment.latestOf(submission.clinicId(), submission.patientRef())
-                        .map(previous -> previous.id)
-                        .orElse(null);
         assessment.asymmetry = classifier.asymmetric(results);
         assessment.createdAt = Instant.now();
         for (FootClassification result : results) {
@@ -64,17 +88,49 @@ public class AssessmentRecorder {
                             .filter(f -> f.side() == result.side())
                             .findFirst()
                             .orElseThrow();
-            assessment.feet.add(toRow(input, result));
+            assessment.feet.add(toRow(assessment.clinicId, input, result));
         }
+        Optional<Assessment> previous =
+                Assessment.latestOf(submission.clinicId(), submission.patientRef());
+        assessment.previousAssessmentId = previous.map(p -> p.id).orElse(null);
         assessment.persist();
+        previous.ifPresent(p -> p.supersededBy = assessment.id);
+
+        idempotency.ifPresent(
+                key -> {
+                    AssessmentRequest request = new AssessmentRequest();
+                    request.key = new AssessmentRequest.Key(submission.clinicId(), key.key());
+                    request.requestHash = key.requestHash();
+                    request.assessmentId = assessment.id;
+                    request.createdAt = assessment.createdAt;
+                    // a concurrent request with the same key fails here and is answered by retrying
+                    request.persistAndFlush();
+                });
 
         outbox.add(toEvent(assessment, results), assessment.assessedAt);
-        return assessment;
+        return new Recorded(assessment, false);
     }
 
-    private static FootResult toRow(FootInput input, FootClassification result) {
+    private static Optional<Assessment> earlierFor(String clinicId, IdempotencyKey key) {
+        return AssessmentRequest.find(clinicId, key.key())
+                .map(
+                        earlier -> {
+                            if (!earlier.requestHash.equals(key.requestHash())) {
+                                throw new ProblemException(
+                                        422,
+                                        "Idempotency key reused",
+                                        "Idempotency-Key '"
+                                                + key.key()
+                                                + "' was already used for a different request");
+                            }
+                            return Assessment.<Assessment>findById(earlier.assessmentId);
+                        });
+    }
+
+    private FootResult toRow(String clinicId, FootInput input, FootClassification result) {
         FootResult row = new FootResult();
         row.side = result.side();
+        row.clinicId = clinicId;
         row.fpiItems =
                 input.fpiItems() == null
                         ? null
@@ -82,11 +138,24 @@ public class AssessmentRecorder {
                                 .map(String::valueOf)
                                 .collect(Collectors.joining(","));
         row.fpiTotal = result.fpiTotal();
+        row.navicularDropMm = input.navicularDropMm();
+        row.calcanealStanceDegrees = input.calcanealStanceDegrees();
+        row.runningEversionDegrees = input.peakRearfootEversionDegrees();
+        row.archHeightIndex = input.archHeightIndex();
         row.level = result.level();
         row.confidence = BigDecimal.valueOf(result.confidence());
         row.decidedBy = String.join(",", result.decidedBy());
         row.explanation = String.join("\n", result.explanation());
+        row.evidence = toJson(result.evidence());
         return row;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise evidence", e);
+        }
     }
 
     private static FootClassified toEvent(Assessment assessment, List<FootClassification> results) {

@@ -15,12 +15,28 @@ public class FootResult {
     @Enumerated(EnumType.STRING)
     public Side side;
 
+    /** The tenant, repeated here so that every row carries it. */
+    @Column(name = "clinic_id")
+    public String clinicId;
+
     /** The six FPI-6 item scores, comma-separated in manual order, when given. */
     @Column(name = "fpi_items")
     public String fpiItems;
 
     @Column(name = "fpi_total")
     public Integer fpiTotal;
+
+    @Column(name = "navicular_drop_mm")
+    public BigDecimal navicularDropMm;
+
+    @Column(name = "calcaneal_stance_degrees")
+    public BigDecimal calcanealStanceDegrees;
+
+    @Column(name = "running_eversion_degrees")
+    public BigDecimal runningEversionDegrees;
+
+    @Column(name = "arch_height_index")
+    public BigDecimal archHeightIndex;
 
     @Enumerated(EnumType.STRING)
     public PostureLevel level;
@@ -33,4 +49,7 @@ public class FootResult {
 
     /** One explanation sentence per line. */
     public String explanation;
+
+    /** Each measure's value, vote, threshold and whether it decided, as a JSON array. */
+    public String evidence;
 }

@@ -2,7 +2,10 @@ package dev.footwork.assessment.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -27,11 +30,13 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
@@ -66,7 +71,7 @@ class AssessmentResourceTest {
                         .statusCode(201)
                         .header("Location", startsWith("http"))
                         .body("patientRef", equalTo(patient))
-                        .body("ruleSetVersion", equalTo("fpi6-2026.1"))
+                        .body("ruleSetVersion", equalTo("posture-2026.1"))
                         .body("feet[0].side", equalTo("LEFT"))
                         .body("feet[0].level", equalTo("PRONATED"))
                         .body("feet[0].alignment", equalTo("VALGUS"))
@@ -145,32 +150,248 @@ class AssessmentResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstAssessment() {
+        String patient = newPatient();
+        String key = "retry-" + UUID.randomUUID();
+        String body = assessment(patient, "2026-11-20T09:30:00Z");
+        String first =
+                given().contentType(ContentType.JSON)
+                        .header("X-Clinic-Id", CLINIC)
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/api/v1/assessments")
+                        .then()
+                        .statusCode(201)
+                        .header("Idempotent-Replayed", "false")
+                        .extract()
+                        .path("id");
+        given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", CLINIC)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", endsWith(first))
+                .body("id", equalTo(first));
+        given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", CLINIC)
+                .header("Idempotency-Key", key)
+                .body(assessment(patient, "2026-11-21T09:30:00Z"))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+
+        long stored =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Assessment.count("patientRef", patient));
+        long events =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEvent.count("patientRef", patient));
+        assertThat(stored).isEqualTo(1);
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void secondaryMeasuresClassifyWithoutFpiAndNotesStayOutOfEvents() throws Exception {
+        String patient = newPatient();
+        String id =
+                given().contentType(ContentType.JSON)
+                        .header("X-Clinic-Id", CLINIC)
+                        .body(
+                                """
+                                {"patientRef":"%s","assessedAt":"2026-11-20T09:30:00Z",
+                                 "runningContext":{"weeklyDistanceKm":42.5,"shoeType":"STABILITY"},
+                                 "notes":"Sore medial arch after long runs",
+                                 "feet":[{"side":"LEFT","navicularDropMm":12.5,"calcanealStanceDegrees":9.5,
+                                          "peakRearfootEversionDegrees":14,"archHeightIndex":0.31}]}"""
+                                        .formatted(patient))
+                        .post("/api/v1/assessments")
+                        .then()
+                        .statusCode(201)
+                        .body("feet[0].level", equalTo("PRONATED"))
+                        .body("feet[0].decidedBy", hasItem("navicular-drop"))
+                        .body("feet[0].evidence.measure", hasItem("arch-height-index"))
+                        .body("feet[0].archHeightIndex", equalTo(0.31f))
+                        .body("notes", equalTo("Sore medial arch after long runs"))
+                        .body("runningContext.shoeType", equalTo("STABILITY"))
+                        .extract()
+                        .path("id");
+
+        ConsumerRecord<String, String> event =
+                KafkaRecords.find(
+                                bootstrapServers,
+                                Topics.CLASSIFIED,
+                                r -> (CLINIC + ":" + patient).equals(r.key()),
+                                Duration.ofSeconds(20))
+                        .orElseThrow(() -> new AssertionError("no FootClassified event"));
+        JsonNode body = mapper.readTree(event.value());
+        assertThat(EventSchemas.violations(EventType.FOOT_CLASSIFIED, body)).isEmpty();
+        assertThat(body.get("assessmentId").asText()).isEqualTo(id);
+        assertThat(event.value()).doesNotContain("medial arch").doesNotContain("STABILITY");
+    }
+
+    @Test
+    void aPatientsAssessmentsAreListedNewestFirstInPages() {
+        String patient = newPatient();
+        String oldest = create(patient, "2026-10-01T10:00:00Z");
+        String middle = create(patient, "2026-10-15T10:00:00Z");
+        String newest = create(patient, "2026-11-01T10:00:00Z");
+
+        given().header("X-Clinic-Id", CLINIC)
+                .queryParam("size", 2)
+                .get("/api/v1/patients/" + patient + "/assessments")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(newest, middle))
+                .body("items[0].previousAssessmentId", equalTo(middle))
+                .body("items[1].supersededBy", equalTo(newest))
+                .body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2));
+        given().header("X-Clinic-Id", CLINIC)
+                .queryParam("size", 2)
+                .queryParam("page", 1)
+                .get("/api/v1/patients/" + patient + "/assessments")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(oldest));
+        given().header("X-Clinic-Id", CLINIC)
+                .queryParam("size", 500)
+                .get("/api/v1/patients/" + patient + "/assessments")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("size"));
+    }
+
+    @Test
+    void theActiveRuleSetIsPublished() {
+        given().get("/api/v1/rule-sets/active")
+                .then()
+                .statusCode(200)
+                .body("version", notNullValue())
+                .body("sources.size()", greaterThan(0));
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        String patient = newPatient();
+        String notes = "x".repeat(70_000);
+        given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", CLINIC)
+                .body(
+                        """
+                        {"patientRef":"%s","assessedAt":"2026-11-20T09:30:00Z","notes":"%s",
+                         "feet":[{"side":"LEFT","fpiTotal":1}]}"""
+                                .formatted(patient, notes))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
+        assertNothingStoredOrQueued(patient);
+    }
+
+    static Stream<Arguments> badMeasurements() {
+        return Stream.of(
+                bad(
+                        "FPI item out of range",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiItems\":[5,0,0,0,0,0]}",
+                        "feet[0].fpiItems[0]"),
+                bad(
+                        "FPI total out of range",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":13}",
+                        "feet[0].fpiTotal"),
+                bad(
+                        "five FPI items",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiItems\":[1,1,1,1,1]}",
+                        "feet[0].fpiItems"),
+                bad("foot without a measure", "", "{\"side\":\"LEFT\"}", "feet[0].measured"),
+                bad(
+                        "arch height index alone",
+                        "",
+                        "{\"side\":\"LEFT\",\"archHeightIndex\":0.3}",
+                        "feet[0].measured"),
+                bad(
+                        "navicular drop out of range",
+                        "",
+                        "{\"side\":\"LEFT\",\"navicularDropMm\":55}",
+                        "feet[0].navicularDropMm"),
+                bad(
+                        "calcaneal stance out of range",
+                        "",
+                        "{\"side\":\"LEFT\",\"calcanealStanceDegrees\":-31}",
+                        "feet[0].calcanealStanceDegrees"),
+                bad(
+                        "running eversion out of range",
+                        "",
+                        "{\"side\":\"LEFT\",\"peakRearfootEversionDegrees\":46}",
+                        "feet[0].peakRearfootEversionDegrees"),
+                bad(
+                        "arch height index of zero",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":1,\"archHeightIndex\":0}",
+                        "feet[0].archHeightIndex"),
+                bad(
+                        "items and total disagree",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiItems\":[1,1,1,1,1,1],\"fpiTotal\":2}",
+                        "feet[0].consistent"),
+                bad("unknown side", "", "{\"side\":\"MIDDLE\",\"fpiTotal\":1}", "feet[0].side"),
+                bad(
+                        "duplicate side",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":1},{\"side\":\"LEFT\",\"fpiTotal\":2}",
+                        "feet[1].side"),
+                bad(
+                        "text for a number",
+                        "",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":\"high\"}",
+                        "feet[0].fpiTotal"),
+                bad("no foot", "", "", "feet"),
+                bad(
+                        "future date",
+                        ",\"assessedAt\":\"2099-01-01T00:00:00Z\"",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":1}",
+                        "assessedAt"),
+                bad(
+                        "patient ref with a name",
+                        ",\"patientRef\":\"Jane Doe\"",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":1}",
+                        "patientRef"),
+                bad(
+                        "unknown shoe type",
+                        ",\"runningContext\":{\"shoeType\":\"CLOGS\"}",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":1}",
+                        "runningContext.shoeType"),
+                bad(
+                        "notes too long",
+                        ",\"notes\":\"" + "n".repeat(2001) + "\"",
+                        "{\"side\":\"LEFT\",\"fpiTotal\":1}",
+                        "notes"));
+    }
+
+    /**
+     * A request for patient {@code @P}: the later of duplicate JSON keys wins, so {@code extra}
+     * overrides.
+     */
+    private static Arguments bad(String name, String extra, String feet, String field) {
+        String body =
+                "{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":["
+                        + feet
+                        + "]"
+                        + extra
+                        + "}";
+        return Arguments.of(name, body, field);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "FPI item out of"
-                    + " range|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiItems\":[5,0,0,0,0,0]}]}|feet[0].fpiItems[0]",
-                "FPI total out of"
-                    + " range|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiTotal\":13}]}|feet[0].fpiTotal",
-                "five FPI"
-                    + " items|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiItems\":[1,1,1,1,1]}]}|feet[0].fpiItems",
-                "foot without a"
-                    + " measure|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\"}]}|feet[0].measured",
-                "no foot|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[]}|feet",
-                "unknown"
-                    + " side|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"MIDDLE\",\"fpiTotal\":1}]}|feet[0].side",
-                "duplicate"
-                    + " side|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiTotal\":1},{\"side\":\"LEFT\",\"fpiTotal\":2}]}|feet[1].side",
-                "future"
-                    + " date|{\"patientRef\":\"@P\",\"assessedAt\":\"2099-01-01T00:00:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiTotal\":1}]}|assessedAt",
-                "items and total"
-                    + " disagree|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiItems\":[1,1,1,1,1,1],\"fpiTotal\":2}]}|feet[0].consistent",
-                "patient ref with a name|{\"patientRef\":\"Jane"
-                    + " Doe\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiTotal\":1}]}|patientRef",
-                "text for a"
-                    + " number|{\"patientRef\":\"@P\",\"assessedAt\":\"2026-11-20T09:30:00Z\",\"feet\":[{\"side\":\"LEFT\",\"fpiTotal\":\"high\"}]}|feet[0].fpiTotal"
-            })
+    @MethodSource("badMeasurements")
     void badMeasurementsAreRefusedNamingTheFieldAndLeaveNoTrace(
             String name, String body, String field) {
         String patient = newPatient();

@@ -6,6 +6,7 @@ import dev.footwork.exercise.domain.PlanRules;
 import dev.footwork.support.config.RuleFiles;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -22,8 +23,10 @@ public class PlanRulesProducer {
         String location();
     }
 
+    /** Loaded at start, so that a broken rule file stops the service before it takes traffic. */
     @Produces
     @ApplicationScoped
+    @Startup
     PlanGenerator generator(PlanRulesConfig config, ObjectMapper mapper) {
         return new PlanGenerator(RuleFiles.read(config.location(), PlanRules.class, mapper));
     }

@@ -1,5 +1,6 @@
 package dev.footwork.support.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,10 @@ public final class RuleFiles {
 
     public static <T> T read(String location, Class<T> type, ObjectMapper mapper) {
         try (InputStream in = open(location)) {
-            return mapper.readValue(in, type);
+            // a misspelt threshold must not be dropped silently
+            return mapper.readerFor(type)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule file " + location, e);
         }

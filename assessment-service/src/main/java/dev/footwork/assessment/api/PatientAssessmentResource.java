@@ -1,0 +1,55 @@
+package dev.footwork.assessment.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.assessment.persistence.Assessment;
+import dev.footwork.contracts.PatientKey;
+import dev.footwork.support.api.ClinicHeader;
+import dev.footwork.support.api.ProblemException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A patient's assessments over time. */
+@Path("/api/v1/patients/{patientRef}/assessments")
+@Tag(name = "Assessments")
+@Produces(MediaType.APPLICATION_JSON)
+public class PatientAssessmentResource {
+
+    private final ObjectMapper mapper;
+
+    PatientAssessmentResource(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Operation(summary = "A patient's assessments, newest first, one page at a time")
+    public AssessmentPage list(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @PathParam("patientRef") String patientRef,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        String clinicId = ClinicHeader.require(clinic);
+        if (!PatientKey.isToken(patientRef)) {
+            throw ProblemException.invalidField(
+                    "patientRef", "must match " + PatientKey.TOKEN_REGEX);
+        }
+        long total = Assessment.countOf(clinicId, patientRef);
+        return new AssessmentPage(
+                Assessment.pageOf(clinicId, patientRef, page, size).stream()
+                        .map(a -> AssessmentView.of(a, mapper))
+                        .toList(),
+                page,
+                size,
+                total,
+                (total + size - 1) / size);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.footwork.assessment.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.assessment.persistence.Assessment;
+import dev.footwork.contracts.CloudEventAttributes;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.Topics;
+import dev.footwork.contracts.events.FootMeasurements;
+import dev.footwork.contracts.events.MeasurementsSubmitted;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.testkit.KafkaRecords;
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "assessment_test"))
+class MeasurementsTopicTest {
+
+    private static final String CLINIC = "clinic-k";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject ObjectMapper mapper;
+
+    @Test
+    void publishedMeasurementsAreClassifiedLikeRestInput() {
+        String patient = newPatient();
+        publish(
+                UUID.randomUUID().toString(),
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        patient,
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        "platform-7",
+                        List.of(foot(Side.LEFT, 10), foot(Side.RIGHT, -6))));
+
+        ConsumerRecord<String, String> classified =
+                KafkaRecords.find(
+                                bootstrapServers,
+                                Topics.CLASSIFIED,
+                                r -> (CLINIC + ":" + patient).equals(r.key()),
+                                WAIT)
+                        .orElseThrow(() -> new AssertionError("no FootClassified for " + patient));
+        assertThat(classified.value()).contains("HIGHLY_PRONATED").contains("HIGHLY_SUPINATED");
+        Assessment stored =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        Assessment.<Assessment>find("patientRef", patient)
+                                                .singleResult());
+        assertThat(stored.clinicId).isEqualTo(CLINIC);
+        assertThat(stored.assessor).isEqualTo("platform-7");
+    }
+
+    @Test
+    void invalidMeasurementsAreDeadLetteredNamingTheFieldAndTheConsumerGoesOn() {
+        String patient = newPatient();
+        // valid against the schema, refused by the same rules as the REST API: in the future
+        publish(
+                UUID.randomUUID().toString(),
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        patient,
+                        Instant.now().plus(Duration.ofDays(3)),
+                        null,
+                        List.of(foot(Side.LEFT, 2))));
+        ConsumerRecord<String, String> dead =
+                KafkaRecords.find(
+                                bootstrapServers,
+                                Topics.ASSESSMENT_DEAD_LETTER,
+                                r -> (CLINIC + ":" + patient).equals(r.key()),
+                                WAIT)
+                        .orElseThrow(() -> new AssertionError("nothing dead-lettered"));
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_CAUSE))
+                .isEqualTo("invalid-measurements");
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_REASON))
+                .contains("assessedAt");
+
+        String next = newPatient();
+        publish(
+                UUID.randomUUID().toString(),
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        next,
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        null,
+                        List.of(foot(Side.LEFT, 2))));
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                                .call(() -> Assessment.count("patientRef", next))
+                                        == 1);
+        long refused =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Assessment.count("patientRef", patient));
+        assertThat(refused).isZero();
+    }
+
+    @Test
+    void aRedeliveredMeasurementIsClassifiedOnce() {
+        String patient = newPatient();
+        String id = UUID.randomUUID().toString();
+        MeasurementsSubmitted m =
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        patient,
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        null,
+                        List.of(foot(Side.LEFT, 1)));
+        publish(id, m);
+        publish(id, m);
+        String marker = newPatient();
+        publish(
+                UUID.randomUUID().toString(),
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        marker,
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        null,
+                        List.of(foot(Side.LEFT, 1))));
+
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                                .call(() -> Assessment.count("patientRef", marker))
+                                        == 1);
+        long stored =
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Assessment.count("patientRef", patient));
+        assertThat(stored).isEqualTo(1);
+    }
+
+    private void publish(String id, MeasurementsSubmitted payload) {
+        try {
+            KafkaRecords.send(
+                    bootstrapServers,
+                    Topics.MEASUREMENTS,
+                    CLINIC + ":" + payload.patientRef(),
+                    mapper.writeValueAsString(payload),
+                    Map.of(
+                            CloudEventAttributes.SPEC_VERSION,
+                            "1.0",
+                            CloudEventAttributes.ID,
+                            id,
+                            CloudEventAttributes.SOURCE,
+                            "/clinic-platform/acme",
+                            CloudEventAttributes.TYPE,
+                            EventType.MEASUREMENTS_SUBMITTED.type(),
+                            CloudEventAttributes.SUBJECT,
+                            payload.patientRef(),
+                            CloudEventAttributes.CLINIC_ID,
+                            CLINIC,
+                            CloudEventAttributes.CONTENT_TYPE,
+                            "application/json"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FootMeasurements foot(Side side, int fpiTotal) {
+        return new FootMeasurements(side, null, fpiTotal, new BigDecimal("6.0"), null, null, null);
+    }
+
+    private static String newPatient() {
+        return "k-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
