@@ -1,7 +1,11 @@
 package dev.footwork.testkit;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -21,6 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -33,28 +38,32 @@ import org.jboss.logging.Logger;
  * #cluster(int)} is several brokers with a separate controller, for failure tests: topics are
  * replicated three times and need two in-sync replicas, so {@code acks=all} writes survive one
  * stopped broker and are refused when two are down.
+ *
+ * <p>Each broker keeps its data in its own temporary directory, which {@link #close()} deletes
+ * after every node has stopped. Close every broker: one left open keeps its directory.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaClusterTestKit cluster;
+    private final Path directory;
     private final String bootstrapServers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+    private KafkaBroker(KafkaClusterTestKit cluster, Path directory, String bootstrapServers) {
         this.cluster = cluster;
+        this.directory = directory;
         this.bootstrapServers = bootstrapServers;
     }
 
     /** Starts one combined broker-and-controller node with replication factor 1 throughout. */
     public static KafkaBroker single() {
-        TestKitNodes nodes =
+        TestKitNodes.Builder nodes =
                 new TestKitNodes.Builder(productionMetadata())
                         .setCombined(true)
                         .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build();
+                        .setNumControllerNodes(1);
         return start(nodes, 1, 1, "Kafka broker (1 combined KRaft node)");
     }
 
@@ -69,12 +78,11 @@ public final class KafkaBroker implements AutoCloseable {
         if (brokers < 1) {
             throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
         }
-        TestKitNodes nodes =
+        TestKitNodes.Builder nodes =
                 new TestKitNodes.Builder(productionMetadata())
                         .setCombined(false)
                         .setNumBrokerNodes(brokers)
-                        .setNumControllerNodes(1)
-                        .build();
+                        .setNumControllerNodes(1);
         int replication = Math.min(3, brokers);
         return start(
                 nodes,
@@ -98,12 +106,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static KafkaBroker start(
-            TestKitNodes nodes, int replication, int minInSync, String description) {
+            TestKitNodes.Builder nodes, int replication, int minInSync, String description) {
         QuietLogging.apply();
         long started = System.nanoTime();
+        Path directory = newDataDirectory();
         KafkaClusterTestKit cluster = null;
         try {
-            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            KafkaClusterTestKit.Builder builder =
+                    new KafkaClusterTestKit.Builder(nodes.setBaseDirectory(directory).build());
             serverConfig(replication, minInSync).forEach(builder::setConfigProp);
             cluster = builder.build();
             formatQuietly(cluster);
@@ -115,15 +125,32 @@ public final class KafkaBroker implements AutoCloseable {
                     description,
                     bootstrapServers,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new KafkaBroker(cluster, bootstrapServers);
+            return new KafkaBroker(cluster, directory, bootstrapServers);
         } catch (Exception e) {
             if (cluster != null) {
                 closeQuietly(cluster, e);
+            } else {
+                deleteQuietly(directory, e);
             }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("Could not start " + description, e);
+        }
+    }
+
+    // Not the test kit's default directory: TestUtils.tempDirectory() registers a JVM shutdown hook
+    // that deletes it, and shutdown hooks run concurrently. At JVM exit that hook deleted the log
+    // directories of a broker still running (the shared one, stopped by its own hook); when the
+    // broker's next high-watermark checkpoint (every 5 s) found them gone, it called Exit.halt(1)
+    // ("Shutdown broker because all log dirs ... have failed") and the JVM exited with status 1
+    // after all its tests had passed. KafkaClusterTestKit.close() deletes this directory itself,
+    // after every node has stopped.
+    private static Path newDataDirectory() {
+        try {
+            return Files.createTempDirectory("footwork-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a directory for Kafka", e);
         }
     }
 
@@ -151,6 +178,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** The brokers' client listener addresses, as {@code host:port,...}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The directory holding every node's logs and metadata; {@link #close()} deletes it. */
+    Path dataDirectory() {
+        return directory;
     }
 
     /** The node ids of the brokers, for {@link #stopBroker} and {@link #restartBroker}. */
@@ -238,7 +270,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Stops every node and deletes the log directories; calling it again does nothing. */
+    /** Stops every node, then deletes the data directory; calling it again does nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -279,6 +311,14 @@ public final class KafkaBroker implements AutoCloseable {
                     "No broker with id " + id + "; ids are " + brokerIds());
         }
         return broker;
+    }
+
+    private static void deleteQuietly(Path directory, Exception cause) {
+        try {
+            Utils.delete(directory.toFile());
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster, Exception cause) {

@@ -3,11 +3,15 @@ package dev.footwork.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -19,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -130,6 +135,71 @@ class KafkaBrokerTest {
 
         assertThat(values).containsExactly("hello");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBrokerStillRunningAtJvmExitKeepsItsDataUntilItStopsAndTheJvmExitsCleanly(
+            @TempDir Path logs) throws Exception {
+        Path stdout = logs.resolve("stdout.txt");
+        Path stderr = logs.resolve("stderr.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child =
+                new ProcessBuilder(
+                                java,
+                                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                RunningAtExit.class.getName())
+                        .redirectOutput(stdout.toFile())
+                        .redirectError(stderr.toFile())
+                        .start();
+
+        boolean exited = child.waitFor(75, TimeUnit.SECONDS);
+        if (!exited) {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(exited).as(() -> "child still running; stderr:\n" + read(stderr)).isTrue();
+        assertThat(Files.readAllLines(stdout))
+                .as(() -> "stderr:\n" + read(stderr))
+                .containsExactly("data kept while running: true", "data deleted after close: true");
+        assertThat(child.exitValue()).as(() -> "exit status; stderr:\n" + read(stderr)).isZero();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /**
+     * Exits with a broker still running, as a test JVM does with the shared broker, whose shutdown
+     * hook stops it. Shutdown hooks run concurrently: this one gives any other hook time to touch
+     * the broker's data first.
+     */
+    static final class RunningAtExit {
+        public static void main(String[] args) {
+            ConsoleLogging.install();
+            KafkaBroker broker = KafkaBroker.single();
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> stopLate(broker), "footwork-kafka-stop"));
+            System.exit(0);
+        }
+
+        private static void stopLate(KafkaBroker broker) {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println(
+                    "data kept while running: " + Files.isDirectory(broker.dataDirectory()));
+            broker.close();
+            System.out.println(
+                    "data deleted after close: " + Files.notExists(broker.dataDirectory()));
+        }
     }
 
     @Test
