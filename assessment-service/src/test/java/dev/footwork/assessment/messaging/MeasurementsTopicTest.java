@@ -11,6 +11,7 @@ import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
 import dev.footwork.contracts.events.Side;
+import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -23,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -156,30 +156,12 @@ class MeasurementsTopicTest {
     }
 
     private void publish(String id, MeasurementsSubmitted payload) {
-        try {
-            KafkaRecords.send(
-                    bootstrapServers,
-                    Topics.MEASUREMENTS,
-                    CLINIC + ":" + payload.patientRef(),
-                    mapper.writeValueAsString(payload),
-                    Map.of(
-                            CloudEventAttributes.SPEC_VERSION,
-                            "1.0",
-                            CloudEventAttributes.ID,
-                            id,
-                            CloudEventAttributes.SOURCE,
-                            "/clinic-platform/acme",
-                            CloudEventAttributes.TYPE,
-                            EventType.MEASUREMENTS_SUBMITTED.type(),
-                            CloudEventAttributes.SUBJECT,
-                            payload.patientRef(),
-                            CloudEventAttributes.CLINIC_ID,
-                            CLINIC,
-                            CloudEventAttributes.CONTENT_TYPE,
-                            "application/json"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.MEASUREMENTS_SUBMITTED,
+                id,
+                "/clinic-platform/acme",
+                payload);
     }
 
     private static FootMeasurements foot(Side side, int fpiTotal) {

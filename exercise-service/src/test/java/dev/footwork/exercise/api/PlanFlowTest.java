@@ -19,6 +19,7 @@ import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.support.outbox.OutboxEvent;
 import dev.footwork.support.outbox.OutboxRelay;
+import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -274,7 +275,12 @@ class PlanFlowTest {
                 Topics.CLASSIFIED,
                 CLINIC + ":" + patient,
                 "{not json",
-                headers(UUID.randomUUID().toString(), patient));
+                CloudEventRecords.headers(
+                        EventType.FOOT_CLASSIFIED,
+                        UUID.randomUUID().toString(),
+                        "/footwork/assessment-service",
+                        CLINIC,
+                        patient));
         ConsumerRecord<String, String> dead =
                 KafkaRecords.find(
                                 bootstrapServers,
@@ -344,34 +350,12 @@ class PlanFlowTest {
                                         0.9,
                                         3,
                                         List.of("fpi6"))));
-        try {
-            KafkaRecords.send(
-                    bootstrapServers,
-                    Topics.CLASSIFIED,
-                    CLINIC + ":" + patient,
-                    mapper.writeValueAsString(event),
-                    headers(eventId, patient));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> headers(String eventId, String patient) {
-        return Map.of(
-                CloudEventAttributes.SPEC_VERSION,
-                "1.0",
-                CloudEventAttributes.ID,
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.FOOT_CLASSIFIED,
                 eventId,
-                CloudEventAttributes.SOURCE,
                 "/footwork/assessment-service",
-                CloudEventAttributes.TYPE,
-                EventType.FOOT_CLASSIFIED.type(),
-                CloudEventAttributes.SUBJECT,
-                patient,
-                CloudEventAttributes.CLINIC_ID,
-                CLINIC,
-                CloudEventAttributes.CONTENT_TYPE,
-                "application/json");
+                event);
     }
 
     private static String completion(UUID id, String exercise, String band, Instant at) {

@@ -17,6 +17,7 @@ import dev.footwork.contracts.events.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PostureLevel;
 import dev.footwork.contracts.events.Side;
+import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -221,30 +221,9 @@ class ProgressFlowTest {
     }
 
     private void publish(String topic, EventType type, String id, PatientEvent payload) {
-        try {
-            KafkaRecords.send(
-                    bootstrapServers,
-                    topic,
-                    CLINIC + ":" + payload.patientRef(),
-                    mapper.writeValueAsString(payload),
-                    Map.of(
-                            CloudEventAttributes.SPEC_VERSION,
-                            "1.0",
-                            CloudEventAttributes.ID,
-                            id,
-                            CloudEventAttributes.SOURCE,
-                            "/footwork/exercise-service",
-                            CloudEventAttributes.TYPE,
-                            type.type(),
-                            CloudEventAttributes.SUBJECT,
-                            payload.patientRef(),
-                            CloudEventAttributes.CLINIC_ID,
-                            CLINIC,
-                            CloudEventAttributes.CONTENT_TYPE,
-                            "application/json"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(type.topic()).isEqualTo(topic);
+        CloudEventRecords.publish(
+                bootstrapServers, type, id, "/footwork/exercise-service", payload);
     }
 
     private static PlanIssued planIssued(UUID plan, String patient) {
