@@ -133,6 +133,7 @@ class MeasurementsTopicTest {
                         List.of(foot(Side.LEFT, 1)));
         publish(id, m);
         publish(id, m);
+        // test topics have one partition, so the marker is consumed after both copies
         String marker = newPatient();
         publish(
                 UUID.randomUUID().toString(),

@@ -93,7 +93,7 @@ class PlanFlowTest {
         publishClassified(
                 UUID.randomUUID().toString(), UUID.randomUUID(), marker, PostureLevel.NEUTRAL);
 
-        // the marker is behind both copies on the same partition-free topic order for this consumer
+        // test topics have one partition, so the marker is consumed after both copies
         awaitActivePlan(marker);
         awaitActivePlan(patient);
         long plans =
