@@ -1,6 +1,8 @@
 package dev.footwork.exercise.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.exercise.domain.Exercise;
+import dev.footwork.exercise.domain.ExerciseCatalogue;
 import dev.footwork.exercise.domain.PlanGenerator;
 import dev.footwork.exercise.domain.PlanRules;
 import dev.footwork.support.config.RuleFiles;
@@ -10,8 +12,12 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.List;
 
-/** Loads the plan rules, from the classpath or a file an operator mounts, and the clock. */
+/**
+ * Loads the plan rules (from the classpath or a mounted file), the exercise catalogue and the
+ * clock.
+ */
 @ApplicationScoped
 public class PlanRulesProducer {
 
@@ -29,6 +35,21 @@ public class PlanRulesProducer {
     @Startup
     PlanGenerator generator(PlanRulesConfig config, ObjectMapper mapper) {
         return new PlanGenerator(RuleFiles.read(config.location(), PlanRules.class, mapper));
+    }
+
+    /** The exercise catalogue file: its version and the exercises. */
+    record CatalogueFile(String version, List<Exercise> exercises) {}
+
+    /**
+     * Loaded at start, so that an incomplete catalogue stops the service before it takes traffic.
+     */
+    @Produces
+    @ApplicationScoped
+    @Startup
+    ExerciseCatalogue catalogue(ObjectMapper mapper) {
+        CatalogueFile file =
+                RuleFiles.read("classpath:catalogue/exercises.json", CatalogueFile.class, mapper);
+        return new ExerciseCatalogue(file.version(), file.exercises());
     }
 
     @Produces

@@ -1,0 +1,47 @@
+package dev.footwork.exercise.api;
+
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.exercise.domain.Exercise;
+import dev.footwork.exercise.domain.ExerciseCatalogue;
+import dev.footwork.support.api.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The exercise catalogue: what each exercise is for and how to do it. */
+@Path("/api/v1/exercises")
+@Tag(name = "Exercises")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExerciseResource {
+
+    private final ExerciseCatalogue catalogue;
+
+    ExerciseResource(ExerciseCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @Operation(summary = "All six exercises with instructions, equipment, dosage and cautions")
+    public List<Exercise> all() {
+        return catalogue.all();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One exercise; band exercises say which way the band pulls each foot")
+    @APIResponse(responseCode = "404", description = "No exercise with that id")
+    public Exercise one(@PathParam("id") String id) {
+        return Arrays.stream(ExerciseId.values())
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .flatMap(catalogue::find)
+                .orElseThrow(() -> ProblemException.notFound("exercise " + id));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.footwork.exercise.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+class ExerciseResourceTest {
+
+    @Test
+    void theCatalogueListsTheSixExercises() {
+        given().get("/api/v1/exercises")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(6))
+                .body("[0].id", equalTo("towel-grab"))
+                .body("[5].id", equalTo("band-eversion"));
+    }
+
+    @Test
+    void aBandExerciseSaysWhichWayTheBandPullsEachFoot() {
+        given().get("/api/v1/exercises/band-inversion")
+                .then()
+                .statusCode(200)
+                .body("band.pull.RIGHT", equalTo("to your right (outwards)"))
+                .body("band.pull.LEFT", equalTo("to your left (outwards)"))
+                .body("instructions", hasSize(5));
+    }
+
+    @Test
+    void anUnknownExerciseIsNotFound() {
+        given().get("/api/v1/exercises/moonwalk")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
