@@ -2,9 +2,8 @@ package dev.footwork.assessment.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.persistence.Assessment;
-import dev.footwork.contracts.PatientKey;
 import dev.footwork.support.api.ClinicHeader;
-import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.api.PatientRefParam;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -38,10 +37,7 @@ public class PatientAssessmentResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String clinicId = ClinicHeader.require(clinic);
-        if (!PatientKey.isToken(patientRef)) {
-            throw ProblemException.invalidField(
-                    "patientRef", "must match " + PatientKey.TOKEN_REGEX);
-        }
+        PatientRefParam.require(patientRef);
         long total = Assessment.countOf(clinicId, patientRef);
         return new AssessmentPage(
                 Assessment.pageOf(clinicId, patientRef, page, size).stream()

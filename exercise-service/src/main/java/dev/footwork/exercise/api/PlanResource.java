@@ -1,10 +1,10 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.PatientKey;
 import dev.footwork.exercise.persistence.CompletionRecorder;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.exercise.persistence.PlanIssuer;
 import dev.footwork.support.api.ClinicHeader;
+import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.api.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,10 +45,7 @@ public class PlanResource {
             @HeaderParam(ClinicHeader.NAME) String clinic,
             @PathParam("patientRef") String patientRef) {
         String clinicId = ClinicHeader.require(clinic);
-        if (!PatientKey.isToken(patientRef)) {
-            throw ProblemException.invalidField(
-                    "patientRef", "must match " + PatientKey.TOKEN_REGEX);
-        }
+        PatientRefParam.require(patientRef);
         Plan plan =
                 Plan.activeOf(clinicId, patientRef)
                         .orElseThrow(

@@ -1,10 +1,10 @@
 package dev.footwork.progress.api;
 
-import dev.footwork.contracts.PatientKey;
 import dev.footwork.progress.domain.SessionTotals;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.progress.persistence.PlanView;
 import dev.footwork.support.api.ClinicHeader;
+import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.api.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,10 +29,7 @@ public class ProgressResource {
             @HeaderParam(ClinicHeader.NAME) String clinic,
             @PathParam("patientRef") String patientRef) {
         String clinicId = ClinicHeader.require(clinic);
-        if (!PatientKey.isToken(patientRef)) {
-            throw ProblemException.invalidField(
-                    "patientRef", "must match " + PatientKey.TOKEN_REGEX);
-        }
+        PatientRefParam.require(patientRef);
         PlanView plan =
                 PlanView.currentOf(clinicId, patientRef)
                         .orElseThrow(() -> ProblemException.notFound("a plan for " + patientRef));

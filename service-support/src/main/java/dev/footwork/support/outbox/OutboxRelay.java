@@ -54,6 +54,9 @@ public class OutboxRelay {
 
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
+    /** Longest wait between rounds while publishing keeps failing. */
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
     private final EntityManager entityManager;
     private final EventProducer producer;
     private final OutboxConfig config;
@@ -112,10 +115,8 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Outbox relay round failed, retrying in %s", pause);
-                pause =
-                        pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                                ? Duration.ofSeconds(30)
-                                : pause.multipliedBy(2);
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
             }
         }
     }

@@ -1,0 +1,18 @@
+package dev.footwork.support.api;
+
+import dev.footwork.contracts.PatientKey;
+
+/** The pseudonymous patient reference in a request path. */
+public final class PatientRefParam {
+
+    private PatientRefParam() {}
+
+    /** Returns the reference, or answers 400 when it is not an opaque token. */
+    public static String require(String patientRef) {
+        if (!PatientKey.isToken(patientRef)) {
+            throw ProblemException.invalidField(
+                    "patientRef", "must match " + PatientKey.TOKEN_REGEX);
+        }
+        return patientRef;
+    }
+}
