@@ -293,6 +293,31 @@ class EventSchemaTest {
     }
 
     @Test
+    void theWeeklyScheduleNamesEachWeekdayAtMostOnce() {
+        for (EventType type : List.of(EventType.PLAN_ISSUED, EventType.PLAN_REVISED)) {
+            assertThat(errorsAfter(type, json -> foot(json, 0).putArray("sessionDays")))
+                    .as("no session day")
+                    .isNotEmpty();
+            assertThat(
+                            errorsAfter(
+                                    type,
+                                    json ->
+                                            foot(json, 0)
+                                                    .putArray("sessionDays")
+                                                    .add("MONDAY")
+                                                    .add("MONDAY")))
+                    .as("a day twice")
+                    .isNotEmpty();
+            assertThat(errorsAfter(type, json -> foot(json, 0).putArray("sessionDays").add("Mon")))
+                    .as("not a weekday name")
+                    .isNotEmpty();
+            assertThat(errorsAfter(type, json -> foot(json, 1).remove("sessionDays")))
+                    .as("schedule missing")
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void onlyBandExercisesNameABand() {
         assertThat(errorsAfter(EventType.EXERCISE_COMPLETED, json -> json.remove("bandColour")))
                 .as("band exercise without a band")
@@ -400,6 +425,10 @@ class EventSchemaTest {
     private static ObjectNode prescription(ObjectNode json, int foot, int index) {
         return (ObjectNode)
                 plan(json).withArray("feet").get(foot).withArray("prescriptions").get(index);
+    }
+
+    private static ObjectNode foot(ObjectNode json, int foot) {
+        return (ObjectNode) plan(json).withArray("feet").get(foot);
     }
 
     private static ObjectNode plan(ObjectNode json) {

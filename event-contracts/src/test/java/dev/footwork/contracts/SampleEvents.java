@@ -23,6 +23,7 @@ import dev.footwork.contracts.events.PostureLevel;
 import dev.footwork.contracts.events.ReassessmentDue;
 import dev.footwork.contracts.events.Side;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -133,6 +134,7 @@ public final class SampleEvents {
                         new FootPlan(
                                 Side.LEFT,
                                 PostureLevel.NEUTRAL,
+                                List.of(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY),
                                 List.of(
                                         new Prescription(
                                                 ExerciseId.TOWEL_GRAB,
@@ -153,6 +155,7 @@ public final class SampleEvents {
                         new FootPlan(
                                 Side.RIGHT,
                                 PostureLevel.PRONATED,
+                                List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
                                 List.of(
                                         new Prescription(
                                                 ExerciseId.BAND_INVERSION,

@@ -1,5 +1,6 @@
 package dev.footwork.contracts.events;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,8 +30,16 @@ public record PlanContent(
     /** A block of weeks with its own aim, e.g. foundation weeks 1-2. */
     public record Phase(int number, String name, int fromWeek, int toWeek) {}
 
-    /** What one foot does, derived from that foot's posture. */
-    public record FootPlan(Side side, PostureLevel level, List<Prescription> prescriptions) {}
+    /**
+     * What one foot does, derived from that foot's posture.
+     *
+     * @param sessionDays the weekdays of the weekly schedule, Monday first
+     */
+    public record FootPlan(
+            Side side,
+            PostureLevel level,
+            List<DayOfWeek> sessionDays,
+            List<Prescription> prescriptions) {}
 
     /**
      * One exercise for one foot.

@@ -34,6 +34,7 @@ public final class PlanGenerator {
                                         new PlanContent.FootPlan(
                                                 foot.side(),
                                                 foot.level(),
+                                                java.util.List.of(java.time.DayOfWeek.MONDAY),
                                                 prescriptionsFor(foot.level())))
                         .toList();
         List<LocalDate> reassessments =

@@ -26,6 +26,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -238,6 +239,10 @@ class ProgressFlowTest {
                                 new PlanContent.FootPlan(
                                         Side.LEFT,
                                         PostureLevel.PRONATED,
+                                        List.of(
+                                                DayOfWeek.MONDAY,
+                                                DayOfWeek.WEDNESDAY,
+                                                DayOfWeek.FRIDAY),
                                         List.of(
                                                 new PlanContent.Prescription(
                                                         ExerciseId.TOWEL_GRAB,
