@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.assessment.persistence.AssessmentRecorder;
 import dev.footwork.support.api.ClinicHeader;
+import dev.footwork.support.api.IdempotencyKeyHeader;
 import dev.footwork.support.api.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,9 +37,8 @@ import org.hibernate.exception.ConstraintViolationException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AssessmentResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
+    static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.NAME;
+    static final String REPLAYED = IdempotencyKeyHeader.REPLAYED;
 
     private final AssessmentRecorder recorder;
     private final ObjectMapper mapper;
@@ -107,12 +106,8 @@ public class AssessmentResource {
 
     private Optional<AssessmentRecorder.IdempotencyKey> idempotency(
             String key, NewAssessment body) {
-        if (key == null) {
+        if (IdempotencyKeyHeader.read(key).isEmpty()) {
             return Optional.empty();
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalidField(
-                    IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
         }
         try {
             byte[] digest =

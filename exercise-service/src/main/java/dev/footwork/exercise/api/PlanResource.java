@@ -1,109 +1,315 @@
 package dev.footwork.exercise.api;
 
+import dev.footwork.exercise.domain.PlanAdjustment;
+import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.CompletionRecorder;
 import dev.footwork.exercise.persistence.Plan;
-import dev.footwork.exercise.persistence.PlanIssuer;
+import dev.footwork.exercise.persistence.PlanReviser;
+import dev.footwork.exercise.persistence.PlanRevision;
 import dev.footwork.support.api.ClinicHeader;
+import dev.footwork.support.api.IdempotencyKeyHeader;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.api.ProblemException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Patients' exercise plans and the completions logged against them. */
+/** Patients' exercise plans, their revisions, and the completions logged against them. */
 @Path("/api/v1")
 @Tag(name = "Plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    private final PlanIssuer plans;
-    private final CompletionRecorder completions;
+    private final PlanRenderer renderer;
+    private final PlanReviser reviser;
+    private final CompletionIntake intake;
 
-    PlanResource(PlanIssuer plans, CompletionRecorder completions) {
-        this.plans = plans;
-        this.completions = completions;
+    PlanResource(PlanRenderer renderer, PlanReviser reviser, CompletionIntake intake) {
+        this.renderer = renderer;
+        this.reviser = reviser;
+        this.intake = intake;
     }
 
     @GET
     @Path("/patients/{patientRef}/plans/active")
-    @Operation(summary = "The patient's active plan")
-    @APIResponse(responseCode = "404", description = "The patient has no active plan (yet)")
-    public PlanView active(
+    @Operation(
+            summary = "The patient's current plan (active or paused), rendered per foot",
+            description = "The ETag is the plan's revision; send it as If-Match when changing it.")
+    @APIResponse(responseCode = "404", description = "The patient has no current plan (yet)")
+    public Response active(
             @HeaderParam(ClinicHeader.NAME) String clinic,
             @PathParam("patientRef") String patientRef) {
         String clinicId = ClinicHeader.require(clinic);
         PatientRefParam.require(patientRef);
         Plan plan =
-                Plan.activeOf(clinicId, patientRef)
+                Plan.currentOf(clinicId, patientRef)
                         .orElseThrow(
                                 () ->
                                         ProblemException.notFound(
-                                                "an active plan for " + patientRef));
-        return PlanView.of(plan, plans.read(plan.content));
+                                                "a current plan for " + patientRef));
+        return rendered(plan);
+    }
+
+    @GET
+    @Path("/patients/{patientRef}/plans")
+    @Operation(summary = "The patient's plan history, newest first")
+    public List<PlanSummary> history(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @PathParam("patientRef") String patientRef) {
+        String clinicId = ClinicHeader.require(clinic);
+        PatientRefParam.require(patientRef);
+        return Plan.historyOf(clinicId, patientRef).stream().map(PlanSummary::of).toList();
     }
 
     @GET
     @Path("/plans/{planId}")
-    @Operation(summary = "One plan at its current revision")
+    @Operation(
+            summary = "One plan at its latest revision, with instructions for each foot",
+            description = "The ETag is the plan's revision; send it as If-Match when changing it.")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
-    public PlanView plan(
+    public Response plan(
             @HeaderParam(ClinicHeader.NAME) String clinic, @PathParam("planId") UUID planId) {
-        Plan plan =
-                Plan.findInClinic(ClinicHeader.require(clinic), planId)
-                        .orElseThrow(() -> ProblemException.notFound("plan " + planId));
-        return PlanView.of(plan, plans.read(plan.content));
+        return rendered(find(clinic, planId));
+    }
+
+    @GET
+    @Path("/plans/{planId}/revisions")
+    @Operation(summary = "Every revision of a plan, oldest first, with the reason for each")
+    @APIResponse(responseCode = "404", description = "No such plan in this clinic")
+    public List<RevisionView> revisions(
+            @HeaderParam(ClinicHeader.NAME) String clinic, @PathParam("planId") UUID planId) {
+        Plan plan = find(clinic, planId);
+        return PlanRevision.of(plan.id).stream().map(RevisionView::of).toList();
+    }
+
+    @POST
+    @Path("/plans/{planId}/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Change dosage, remove or add exercises, or change a foot's training days",
+            description =
+                    "All changes apply together as one new revision and a PlanRevised event"
+                            + " (reason CLINICIAN_ADJUSTMENT), or none applies.")
+    @APIResponse(responseCode = "200", description = "The plan at its new revision")
+    @APIResponse(responseCode = "400", description = "Malformed change (application/problem+json)")
+    @APIResponse(responseCode = "409", description = "The plan has been superseded")
+    @APIResponse(responseCode = "412", description = "If-Match names an older revision")
+    @APIResponse(
+            responseCode = "422",
+            description = "A change does not fit the plan, e.g. an exercise it does not have")
+    public Response adjust(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @Parameter(description = "The revision the change was made against, e.g. \"3\"")
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @PathParam("planId") UUID planId,
+            @NotNull @Valid NewAdjustment body) {
+        String clinicId = ClinicHeader.require(clinic);
+        List<PlanAdjustment> changes = new ArrayList<>();
+        for (int i = 0; i < body.changes().size(); i++) {
+            changes.add(toAdjustment(body.changes().get(i), i));
+        }
+        return rendered(reviser.adjust(clinicId, planId, revision(ifMatch), changes));
+    }
+
+    @POST
+    @Path("/plans/{planId}/pause")
+    @Operation(
+            summary =
+                    "Pause the plan (PlanRevised, reason PAUSED); no completions count while paused")
+    @APIResponse(responseCode = "200", description = "The plan, paused (already paused: unchanged)")
+    @APIResponse(responseCode = "409", description = "The plan has been superseded")
+    public Response pause(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @PathParam("planId") UUID planId) {
+        return rendered(reviser.pause(ClinicHeader.require(clinic), planId, revision(ifMatch)));
+    }
+
+    @POST
+    @Path("/plans/{planId}/resume")
+    @Operation(summary = "Resume a paused plan (PlanRevised, reason RESUMED)")
+    @APIResponse(responseCode = "200", description = "The plan, active (already active: unchanged)")
+    @APIResponse(responseCode = "409", description = "The plan has been superseded")
+    public Response resume(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @PathParam("planId") UUID planId) {
+        return rendered(reviser.resume(ClinicHeader.require(clinic), planId, revision(ifMatch)));
+    }
+
+    @GET
+    @Path("/plans/{planId}/completions")
+    @Operation(summary = "Completions logged against a plan, latest session first")
+    @APIResponse(responseCode = "404", description = "No such plan in this clinic")
+    public List<CompletionView> completions(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @PathParam("planId") UUID planId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Plan plan = find(clinic, planId);
+        return Completion.ofPlan(plan.id, page, size).stream().map(CompletionView::of).toList();
     }
 
     @POST
     @Path("/plans/{planId}/completions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log one completed exercise session against a plan")
+    @Operation(
+            summary = "Log one completed exercise session against a plan",
+            description =
+                    "Checked against the plan revision in force at completedAt. A retry is safe"
+                            + " with the same completionId or the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; an ExerciseCompleted event follows")
-    @APIResponse(responseCode = "200", description = "The same completion id was recorded before")
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded before (Idempotent-Replayed: true); the stored completion")
     @APIResponse(
             responseCode = "400",
             description = "Invalid or not prescribed (application/problem+json)")
     @APIResponse(
             responseCode = "409",
-            description = "Plan not active, or the id was used for other content")
+            description =
+                    "The plan was paused or superseded at that time, or the completionId was"
+                            + " used for other content")
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was used for a different completion")
     public Response complete(
             @HeaderParam(ClinicHeader.NAME) String clinic,
+            @Parameter(description = "Makes retries safe when the body has no completionId")
+                    @HeaderParam(IdempotencyKeyHeader.NAME)
+                    String idempotencyKey,
             @PathParam("planId") UUID planId,
             @NotNull @Valid NewCompletion body,
             UriInfo uri) {
         CompletionRecorder.Result result =
-                completions.record(
+                intake.one(
                         ClinicHeader.require(clinic),
                         planId,
-                        new CompletionRecorder.Logged(
-                                body.completionId(),
-                                body.exerciseId(),
-                                body.side(),
-                                body.sets(),
-                                body.reps(),
-                                body.holdSeconds(),
-                                body.bandColour(),
-                                body.pain(),
-                                body.completedAt()));
+                        IdempotencyKeyHeader.read(idempotencyKey),
+                        body);
         CompletionView view = CompletionView.of(result.completion());
         if (!result.created()) {
-            return Response.ok(view).build();
+            return Response.ok(view).header(IdempotencyKeyHeader.REPLAYED, true).build();
         }
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .entity(view)
                 .build();
+    }
+
+    @POST
+    @Path("/plans/{planId}/completions/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Log many completions at once, e.g. from an app that was offline",
+            description =
+                    "Each item is checked and stored on its own: valid items are recorded (each"
+                            + " with an ExerciseCompleted event), invalid ones are reported with"
+                            + " their problem. Without completionIds, an Idempotency-Key makes a"
+                            + " retried batch safe (item ids derive from the key and the item's"
+                            + " position).")
+    @APIResponse(responseCode = "200", description = "The outcome of every item, in order")
+    @APIResponse(responseCode = "404", description = "No such plan in this clinic")
+    public BatchResult completeBatch(
+            @HeaderParam(ClinicHeader.NAME) String clinic,
+            @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
+            @PathParam("planId") UUID planId,
+            @NotNull @Valid CompletionBatch body,
+            UriInfo uri) {
+        String clinicId = ClinicHeader.require(clinic);
+        find(clinic, planId);
+        return intake.batch(
+                clinicId, planId, IdempotencyKeyHeader.read(idempotencyKey), body, uri.getPath());
+    }
+
+    private Plan find(String clinic, UUID planId) {
+        return Plan.findInClinic(ClinicHeader.require(clinic), planId)
+                .orElseThrow(() -> ProblemException.notFound("plan " + planId));
+    }
+
+    private Response rendered(Plan plan) {
+        UUID supersededBy = Plan.supersededBy(plan.id).map(newer -> newer.id).orElse(null);
+        return Response.ok(renderer.render(plan, supersededBy))
+                .header(HttpHeaders.ETAG, "\"" + plan.revision + "\"")
+                .build();
+    }
+
+    /** The revision named by If-Match ({@code "3"}), or null for none or {@code *}. */
+    private static Integer revision(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(
+                    HttpHeaders.IF_MATCH, "must be a plan revision as returned in the ETag");
+        }
+    }
+
+    private static PlanAdjustment toAdjustment(NewAdjustment.Change c, int i) {
+        String at = "changes[" + i + "].";
+        if (c.action() != NewAdjustment.Action.SET_SCHEDULE && c.exerciseId() == null) {
+            throw ProblemException.invalidField(at + "exerciseId", "is required for " + c.action());
+        }
+        return switch (c.action()) {
+            case CHANGE_DOSAGE ->
+                    new PlanAdjustment.ChangeDosage(
+                            c.side(),
+                            c.exerciseId(),
+                            c.sets(),
+                            c.reps(),
+                            c.holdSeconds(),
+                            c.bandColour(),
+                            c.sessionsPerWeek());
+            case REMOVE -> new PlanAdjustment.Remove(c.side(), c.exerciseId());
+            case ADD -> {
+                if (c.role() == null) {
+                    throw ProblemException.invalidField(at + "role", "is required for ADD");
+                }
+                yield new PlanAdjustment.Add(
+                        c.side(),
+                        c.exerciseId(),
+                        c.role(),
+                        c.sets(),
+                        c.reps(),
+                        c.holdSeconds(),
+                        c.bandColour(),
+                        c.sessionsPerWeek());
+            }
+            case SET_SCHEDULE -> {
+                if (c.days() == null) {
+                    throw ProblemException.invalidField(
+                            at + "days", "is required for SET_SCHEDULE");
+                }
+                yield new PlanAdjustment.SetSchedule(c.side(), c.days());
+            }
+        };
     }
 }

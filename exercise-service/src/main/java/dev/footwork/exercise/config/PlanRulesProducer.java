@@ -3,7 +3,9 @@ package dev.footwork.exercise.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.exercise.domain.Exercise;
 import dev.footwork.exercise.domain.ExerciseCatalogue;
+import dev.footwork.exercise.domain.LoadProgression;
 import dev.footwork.exercise.domain.PlanGenerator;
+import dev.footwork.exercise.domain.PlanRevisions;
 import dev.footwork.exercise.domain.PlanRules;
 import dev.footwork.support.config.RuleFiles;
 import io.quarkus.runtime.Startup;
@@ -11,6 +13,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 
@@ -31,10 +34,28 @@ public class PlanRulesProducer {
 
     /** Loaded at start, so that a broken rule file stops the service before it takes traffic. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     @Startup
-    PlanGenerator generator(PlanRulesConfig config, ObjectMapper mapper) {
-        return new PlanGenerator(RuleFiles.read(config.location(), PlanRules.class, mapper));
+    PlanRules rules(PlanRulesConfig config, ObjectMapper mapper) {
+        return RuleFiles.read(config.location(), PlanRules.class, mapper);
+    }
+
+    @Produces
+    @Singleton
+    PlanGenerator generator(PlanRules rules) {
+        return new PlanGenerator(rules);
+    }
+
+    @Produces
+    @Singleton
+    PlanRevisions revisions(PlanGenerator generator) {
+        return new PlanRevisions(generator);
+    }
+
+    @Produces
+    @Singleton
+    LoadProgression load(PlanRevisions revisions) {
+        return revisions.load();
     }
 
     /** The exercise catalogue file: its version and the exercises. */

@@ -1,8 +1,10 @@
 package dev.footwork.exercise.domain;
 
+import dev.footwork.contracts.events.ExerciseId;
 import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.PlanContent;
 import dev.footwork.contracts.events.PostureLevel;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,8 @@ import java.util.List;
 
 /**
  * Generates a home-exercise plan from a classification: per foot, the exercises that posture calls
- * for with their dosage. Deterministic: the same classification and start date always give the same
- * plan.
+ * for with their dosage, band and weekly schedule, the phases and the re-assessment dates.
+ * Deterministic: the same classification and start date always give the same plan.
  */
 public final class PlanGenerator {
 
@@ -26,58 +28,84 @@ public final class PlanGenerator {
     }
 
     public PlanContent generate(FootClassified classification, LocalDate startsOn) {
-        List<PlanContent.FootPlan> feet =
+        List<FootClassified.FootResult> feet =
                 classification.feet().stream()
                         .sorted(Comparator.comparing(FootClassified.FootResult::side))
+                        .toList();
+        List<DayOfWeek> busiest =
+                feet.stream()
+                        .map(foot -> schedule(rules.postureRule(foot.level()).sessionsPerWeek()))
+                        .max(Comparator.comparingInt(List::size))
+                        .orElseThrow(() -> new IllegalArgumentException("no feet classified"));
+        List<PlanContent.FootPlan> plans =
+                feet.stream()
                         .map(
                                 foot ->
                                         new PlanContent.FootPlan(
                                                 foot.side(),
                                                 foot.level(),
-                                                java.util.List.of(java.time.DayOfWeek.MONDAY),
+                                                daysFor(foot.level(), busiest),
                                                 prescriptionsFor(foot.level())))
                         .toList();
         List<LocalDate> reassessments =
-                rules.reassessmentWeeks().stream().map(week -> startsOn.plusWeeks(week)).toList();
+                rules.reassessmentWeeks().stream().map(startsOn::plusWeeks).toList();
         return new PlanContent(
                 PlanContent.PlanStatus.ACTIVE,
                 startsOn,
                 rules.weeks(),
                 1,
-                rules.phases(),
-                feet,
+                rules.contractPhases(),
+                plans,
                 reassessments);
     }
 
-    private List<PlanContent.Prescription> prescriptionsFor(PostureLevel level) {
-        PlanRules.PostureRule rule = rules.postures().get(level.posture());
+    /** The starting prescription of one exercise in one role, for a foot at this level. */
+    public PlanContent.Prescription prescription(
+            ExerciseId exercise, PlanContent.Role role, PostureLevel level) {
+        PlanRules.Dosage dosage = rules.dosage().get(exercise).get(role);
+        PlanRules.Limits limits = rules.limits(exercise);
         boolean conservative = level.severity() == PostureLevel.Severity.MARKED;
-        List<PlanContent.Prescription> prescriptions = new ArrayList<>();
-        add(prescriptions, rule.emphasis(), PlanContent.Role.EMPHASIS, rule, conservative);
-        add(prescriptions, rule.supporting(), PlanContent.Role.SUPPORTING, rule, conservative);
-        add(prescriptions, rule.maintenance(), PlanContent.Role.MAINTENANCE, rule, conservative);
-        return List.copyOf(prescriptions);
+        int sets =
+                conservative
+                        ? Math.max(
+                                limits.minSets(),
+                                dosage.sets() - rules.conservativeStart().fewerSets())
+                        : dosage.sets();
+        return new PlanContent.Prescription(
+                exercise,
+                role,
+                sets,
+                dosage.reps(),
+                dosage.holdSeconds(),
+                exercise.usesBand()
+                        ? (conservative
+                                ? rules.conservativeStart().band()
+                                : rules.startBand().get(role))
+                        : null,
+                rules.postureRule(level).sessionsPerWeek());
     }
 
-    private void add(
-            List<PlanContent.Prescription> into,
-            List<dev.footwork.contracts.events.ExerciseId> exercises,
-            PlanContent.Role role,
-            PlanRules.PostureRule rule,
-            boolean conservative) {
-        PlanRules.Dosage dosage = rules.dosage().get(role);
-        for (var exercise : exercises) {
-            into.add(
-                    new PlanContent.Prescription(
-                            exercise,
-                            role,
-                            conservative ? Math.max(1, dosage.sets() - 1) : dosage.sets(),
-                            dosage.reps(),
-                            dosage.holdSeconds(),
-                            exercise.usesBand()
-                                    ? (conservative ? rules.conservativeBand() : rules.startBand())
-                                    : null,
-                            rule.sessionsPerWeek()));
+    /**
+     * A foot that trains less often than the other trains on the first of the other foot's days, so
+     * the patient exercises on as few days as possible.
+     */
+    private List<DayOfWeek> daysFor(PostureLevel level, List<DayOfWeek> busiest) {
+        int sessions = rules.postureRule(level).sessionsPerWeek();
+        return List.copyOf(busiest.subList(0, sessions));
+    }
+
+    private List<DayOfWeek> schedule(int sessionsPerWeek) {
+        return rules.schedules().get(sessionsPerWeek);
+    }
+
+    private List<PlanContent.Prescription> prescriptionsFor(PostureLevel level) {
+        PlanRules.PostureRule rule = rules.postureRule(level);
+        List<PlanContent.Prescription> prescriptions = new ArrayList<>();
+        for (PlanContent.Role role : PlanContent.Role.values()) {
+            for (ExerciseId exercise : rule.in(role)) {
+                prescriptions.add(prescription(exercise, role, level));
+            }
         }
+        return List.copyOf(prescriptions);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One logged session of one exercise on one foot. */
@@ -56,4 +57,9 @@ public class Completion extends PanacheEntityBase {
 
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /** One page of a plan's completions, latest session first. */
+    public static List<Completion> ofPlan(UUID planId, int page, int size) {
+        return find("planId = ?1 order by completedAt desc, id", planId).page(page, size).list();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.footwork.exercise.persistence;
 
+import dev.footwork.contracts.events.BandColour;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.ExerciseId;
 import dev.footwork.contracts.events.PlanContent;
@@ -11,13 +12,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Checks a logged completion against its plan, stores it and records an ExerciseCompleted event in
- * one transaction. A retry with the same completion id returns the stored completion.
+ * Checks a logged completion against the plan revision in force when it was done, stores it and
+ * records an ExerciseCompleted event in one transaction. A retry with the same completion id
+ * returns the stored completion.
  */
 @ApplicationScoped
 public class CompletionRecorder {
@@ -25,25 +27,29 @@ public class CompletionRecorder {
     /** Clock skew tolerated between the patient's device and the server. */
     private static final Duration SKEW = Duration.ofMinutes(2);
 
-    private final PlanIssuer plans;
     private final Outbox outbox;
     private final Clock clock;
 
-    CompletionRecorder(PlanIssuer plans, Outbox outbox, Clock clock) {
-        this.plans = plans;
+    CompletionRecorder(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** A completion as logged by the patient's app. */
+    /**
+     * A completion as logged by the patient's app.
+     *
+     * @param completionId the client's id, or one derived from its Idempotency-Key
+     * @param keyed whether the id came from an Idempotency-Key rather than the body
+     */
     public record Logged(
             UUID completionId,
+            boolean keyed,
             ExerciseId exerciseId,
             Side side,
             int sets,
             int reps,
             int holdSeconds,
-            dev.footwork.contracts.events.BandColour bandColour,
+            BandColour bandColour,
             int pain,
             Instant completedAt) {}
 
@@ -55,24 +61,32 @@ public class CompletionRecorder {
         Plan plan =
                 Plan.findInClinic(clinicId, planId)
                         .orElseThrow(() -> ProblemException.notFound("plan " + planId));
-        UUID id = logged.completionId() != null ? logged.completionId() : UUID.randomUUID();
-        Completion existing = Completion.findById(id);
+        Completion existing = Completion.findById(logged.completionId());
         if (existing != null) {
-            if (!existing.planId.equals(planId) || !sameAs(existing, logged)) {
-                throw new ProblemException(
-                        409,
-                        "Conflict",
-                        "completion " + id + " was already recorded with different content");
+            if (!existing.clinicId.equals(clinicId)
+                    || !existing.planId.equals(planId)
+                    || !sameAs(existing, logged)) {
+                throw logged.keyed()
+                        ? new ProblemException(
+                                422,
+                                "Idempotency-Key reused",
+                                "this Idempotency-Key was already used for a different completion")
+                        : new ProblemException(
+                                409,
+                                "Conflict",
+                                "completion "
+                                        + logged.completionId()
+                                        + " was already recorded with different content");
             }
             return new Result(existing, false);
         }
-        check(plan, logged);
+        PlanRevision inForce = check(plan, logged);
 
         Instant now = clock.instant();
         Completion c = new Completion();
-        c.id = id;
+        c.id = logged.completionId();
         c.planId = plan.id;
-        c.planRevision = plan.revision;
+        c.planRevision = inForce.revision;
         c.clinicId = plan.clinicId;
         c.patientRef = plan.patientRef;
         c.exerciseId = logged.exerciseId().id();
@@ -82,9 +96,10 @@ public class CompletionRecorder {
         c.holdSeconds = logged.holdSeconds();
         c.bandColour = logged.bandColour();
         c.pain = logged.pain();
-        c.completedAt = logged.completedAt();
+        c.completedAt = logged.completedAt().truncatedTo(ChronoUnit.MICROS);
         c.recordedAt = now;
-        c.persist();
+        // a concurrent request with the same id fails here, not at commit, so it can be retried
+        c.persistAndFlush();
 
         outbox.add(
                 new ExerciseCompleted(
@@ -105,12 +120,42 @@ public class CompletionRecorder {
         return new Result(c, true);
     }
 
-    private void check(Plan plan, Logged logged) {
-        if (!Plan.ACTIVE.equals(plan.status)) {
-            throw new ProblemException(
-                    409, "Conflict", "plan " + plan.id + " is " + plan.status + ", not active");
+    /** Returns the revision the completion counts against. */
+    private PlanRevision check(Plan plan, Logged logged) {
+        if (logged.completedAt().isAfter(clock.instant().plus(SKEW))) {
+            throw ProblemException.invalidField("completedAt", "must not be in the future");
         }
-        PlanContent content = plans.read(plan.content);
+        if (logged.exerciseId().usesBand() != (logged.bandColour() != null)) {
+            throw ProblemException.invalidField(
+                    "bandColour",
+                    logged.exerciseId().usesBand()
+                            ? "is required for a band exercise"
+                            : "must be left out for an exercise without a band");
+        }
+        PlanRevision inForce =
+                PlanRevision.inForceAt(plan.id, logged.completedAt())
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.invalidField(
+                                                "completedAt",
+                                                "must not be before the plan began ("
+                                                        + plan.issuedAt
+                                                        + ")"));
+        PlanContent content = inForce.content;
+        if (content.status() != PlanContent.PlanStatus.ACTIVE) {
+            throw new ProblemException(
+                    409,
+                    "Conflict",
+                    "plan "
+                            + plan.id
+                            + " was "
+                            + content.status().name().toLowerCase()
+                            + " at "
+                            + logged.completedAt()
+                            + (content.status() == PlanContent.PlanStatus.SUPERSEDED
+                                    ? "; log the session against the patient's newer plan"
+                                    : ""));
+        }
         boolean prescribed =
                 content.feet().stream()
                         .filter(foot -> foot.side() == logged.side())
@@ -122,23 +167,11 @@ public class CompletionRecorder {
                     logged.exerciseId().id()
                             + " is not prescribed for the "
                             + logged.side()
-                            + " foot in this plan");
+                            + " foot in revision "
+                            + inForce.revision
+                            + " of this plan");
         }
-        if (logged.completedAt().isAfter(clock.instant().plus(SKEW))) {
-            throw ProblemException.invalidField("completedAt", "must not be in the future");
-        }
-        Instant began = plan.startsOn.atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (logged.completedAt().isBefore(began)) {
-            throw ProblemException.invalidField(
-                    "completedAt", "must not be before the plan began (" + plan.startsOn + ")");
-        }
-        if (logged.exerciseId().usesBand() != (logged.bandColour() != null)) {
-            throw ProblemException.invalidField(
-                    "bandColour",
-                    logged.exerciseId().usesBand()
-                            ? "is required for a band exercise"
-                            : "must be left out for an exercise without a band");
-        }
+        return inForce;
     }
 
     private static boolean sameAs(Completion c, Logged logged) {
@@ -149,6 +182,7 @@ public class CompletionRecorder {
                 && c.holdSeconds == logged.holdSeconds()
                 && Objects.equals(c.bandColour, logged.bandColour())
                 && c.pain == logged.pain()
-                && c.completedAt.equals(logged.completedAt());
+                // stored to the microsecond, as PostgreSQL keeps it
+                && c.completedAt.equals(logged.completedAt().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -1,11 +1,8 @@
 package dev.footwork.exercise.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
-import dev.footwork.contracts.events.PlanRevised;
 import dev.footwork.exercise.domain.PlanGenerator;
 import dev.footwork.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,21 +15,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues a plan for a classification: supersedes the patient's active plan, stores the new one and
+ * Issues a plan for a classification: supersedes the patient's current plan, stores the new one and
  * records PlanRevised / PlanIssued in the same transaction.
  */
 @ApplicationScoped
 public class PlanIssuer {
 
     private final PlanGenerator generator;
+    private final PlanReviser reviser;
     private final Outbox outbox;
-    private final ObjectMapper mapper;
     private final Clock clock;
 
-    PlanIssuer(PlanGenerator generator, Outbox outbox, ObjectMapper mapper, Clock clock) {
+    PlanIssuer(PlanGenerator generator, PlanReviser reviser, Outbox outbox, Clock clock) {
         this.generator = generator;
+        this.reviser = reviser;
         this.outbox = outbox;
-        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -44,8 +41,12 @@ public class PlanIssuer {
         }
         Instant now = clock.instant();
         UUID superseded =
-                Plan.activeOf(classification.clinicId(), classification.patientRef())
-                        .map(old -> supersede(old, now))
+                Plan.lockCurrentOf(classification.clinicId(), classification.patientRef())
+                        .map(
+                                old -> {
+                                    reviser.supersede(old, now);
+                                    return old.id;
+                                })
                         .orElse(null);
 
         PlanContent content =
@@ -56,14 +57,15 @@ public class PlanIssuer {
         plan.patientRef = classification.patientRef();
         plan.assessmentId = classification.assessmentId();
         plan.revision = 1;
-        plan.status = Plan.ACTIVE;
+        plan.status = content.status().name();
         plan.rulesVersion = generator.rules().version();
         plan.startsOn = content.startsOn();
         plan.issuedAt = now;
         plan.supersedesId = superseded;
-        plan.content = toJson(content);
+        plan.content = content;
         plan.updatedAt = now;
         plan.persist();
+        PlanRevision.of(plan, PlanRevision.ISSUED, now).persist();
 
         outbox.add(
                 new PlanIssued(
@@ -77,51 +79,5 @@ public class PlanIssuer {
                         content),
                 now);
         return Optional.of(plan);
-    }
-
-    private UUID supersede(Plan old, Instant now) {
-        PlanContent previous = read(old.content);
-        PlanContent content =
-                new PlanContent(
-                        PlanContent.PlanStatus.SUPERSEDED,
-                        previous.startsOn(),
-                        previous.weeks(),
-                        previous.currentPhase(),
-                        previous.phases(),
-                        previous.feet(),
-                        previous.reassessmentDates());
-        old.status = PlanContent.PlanStatus.SUPERSEDED.name();
-        old.revision++;
-        old.content = toJson(content);
-        old.updatedAt = now;
-        // the new plan must not meet this one as ACTIVE in the one-active-plan index
-        Plan.flush();
-        outbox.add(
-                new PlanRevised(
-                        old.id,
-                        old.clinicId,
-                        old.patientRef,
-                        old.revision,
-                        now,
-                        PlanRevised.Reason.SUPERSEDED,
-                        content),
-                now);
-        return old.id;
-    }
-
-    public PlanContent read(String json) {
-        try {
-            return mapper.readValue(json, PlanContent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored plan content is unreadable", e);
-        }
-    }
-
-    private String toJson(PlanContent content) {
-        try {
-            return mapper.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise plan content", e);
-        }
     }
 }

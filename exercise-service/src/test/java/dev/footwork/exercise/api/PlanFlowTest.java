@@ -1,5 +1,12 @@
 package dev.footwork.exercise.api;
 
+import static dev.footwork.exercise.api.PlanTestClient.CLINIC;
+import static dev.footwork.exercise.api.PlanTestClient.WAIT;
+import static dev.footwork.exercise.api.PlanTestClient.awaitCurrentPlan;
+import static dev.footwork.exercise.api.PlanTestClient.awaitEvent;
+import static dev.footwork.exercise.api.PlanTestClient.completion;
+import static dev.footwork.exercise.api.PlanTestClient.newPatient;
+import static dev.footwork.exercise.api.PlanTestClient.publishClassified;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,9 +19,7 @@ import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
-import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.Side;
 import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.support.outbox.OutboxEvent;
@@ -32,7 +37,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,9 +51,6 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
 class PlanFlowTest {
 
-    private static final String CLINIC = "clinic-a";
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -61,19 +62,23 @@ class PlanFlowTest {
         String patient = newPatient();
         UUID assessmentId = UUID.randomUUID();
         publishClassified(
-                UUID.randomUUID().toString(), assessmentId, patient, PostureLevel.PRONATED);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                assessmentId,
+                patient,
+                PostureLevel.PRONATED);
 
-        String planId = awaitActivePlan(patient);
+        String planId = awaitCurrentPlan(patient);
         given().header("X-Clinic-Id", CLINIC)
                 .get("/api/v1/plans/" + planId)
                 .then()
                 .statusCode(200)
                 .body("assessmentId", equalTo(assessmentId.toString()))
                 .body("feet[0].side", equalTo("LEFT"))
-                .body("feet[0].prescriptions.exerciseId", hasItem("band-inversion"));
+                .body("feet[0].exercises.exerciseId", hasItem("band-inversion"));
 
         ConsumerRecord<String, String> issued =
-                awaitEvent(Topics.PLANS, patient, EventType.PLAN_ISSUED);
+                awaitEvent(bootstrapServers, Topics.PLANS, patient, EventType.PLAN_ISSUED);
         JsonNode body = mapper.readTree(issued.value());
         assertThat(EventSchemas.violations(EventType.PLAN_ISSUED, body)).isEmpty();
         assertThat(body.get("planId").asText()).isEqualTo(planId);
@@ -87,15 +92,19 @@ class PlanFlowTest {
         String patient = newPatient();
         String eventId = UUID.randomUUID().toString();
         UUID assessmentId = UUID.randomUUID();
-        publishClassified(eventId, assessmentId, patient, PostureLevel.SUPINATED);
-        publishClassified(eventId, assessmentId, patient, PostureLevel.SUPINATED);
+        publishClassified(bootstrapServers, eventId, assessmentId, patient, PostureLevel.SUPINATED);
+        publishClassified(bootstrapServers, eventId, assessmentId, patient, PostureLevel.SUPINATED);
         String marker = newPatient();
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), marker, PostureLevel.NEUTRAL);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                marker,
+                PostureLevel.NEUTRAL);
 
         // test topics have one partition, so the marker is consumed after both copies
-        awaitActivePlan(marker);
-        awaitActivePlan(patient);
+        awaitCurrentPlan(marker);
+        awaitCurrentPlan(patient);
         long plans =
                 QuarkusTransaction.requiringNew().call(() -> Plan.count("patientRef", patient));
         assertThat(plans).isEqualTo(1);
@@ -105,34 +114,46 @@ class PlanFlowTest {
     void aNewClassificationSupersedesTheActivePlan() {
         String patient = newPatient();
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.PRONATED);
-        String first = awaitActivePlan(patient);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.PRONATED);
+        String first = awaitCurrentPlan(patient);
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.NEUTRAL);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.NEUTRAL);
 
-        await().atMost(WAIT).until(() -> !awaitActivePlan(patient).equals(first));
+        await().atMost(WAIT).until(() -> !awaitCurrentPlan(patient).equals(first));
         given().header("X-Clinic-Id", CLINIC)
                 .get("/api/v1/plans/" + first)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("SUPERSEDED"))
                 .body("revision", equalTo(2));
-        awaitEvent(Topics.PLANS, patient, EventType.PLAN_REVISED);
+        awaitEvent(bootstrapServers, Topics.PLANS, patient, EventType.PLAN_REVISED);
     }
 
     @Test
     void aCompletionIsStoredAndPublished() throws Exception {
         String patient = newPatient();
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.PRONATED);
-        String planId = awaitActivePlan(patient);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.PRONATED);
+        String planId = awaitCurrentPlan(patient);
         UUID completionId = UUID.randomUUID();
         String body =
                 completion(
                         completionId,
                         "band-inversion",
                         "\"RED\"",
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                        Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
 
         given().contentType(ContentType.JSON)
                 .header("X-Clinic-Id", CLINIC)
@@ -154,7 +175,11 @@ class PlanFlowTest {
                 .body("id", equalTo(completionId.toString()));
 
         ConsumerRecord<String, String> event =
-                awaitEvent(Topics.COMPLETIONS, patient, EventType.EXERCISE_COMPLETED);
+                awaitEvent(
+                        bootstrapServers,
+                        Topics.COMPLETIONS,
+                        patient,
+                        EventType.EXERCISE_COMPLETED);
         JsonNode json = mapper.readTree(event.value());
         assertThat(EventSchemas.violations(EventType.EXERCISE_COMPLETED, json)).isEmpty();
         assertThat(json.get("completionId").asText()).isEqualTo(completionId.toString());
@@ -169,8 +194,12 @@ class PlanFlowTest {
     void rejectedCompletionsStoreAndPublishNothing() {
         String patient = newPatient();
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.PRONATED);
-        String planId = awaitActivePlan(patient);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.PRONATED);
+        String planId = awaitCurrentPlan(patient);
         Instant now = Instant.now();
 
         Map<String, String> cases =
@@ -226,10 +255,14 @@ class PlanFlowTest {
     void aCrashBeforeTheMarkRepublishesWithTheSameIdAndConsumersSkipIt() {
         String patient = newPatient();
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), patient, PostureLevel.NEUTRAL);
-        awaitActivePlan(patient);
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.NEUTRAL);
+        awaitCurrentPlan(patient);
         ConsumerRecord<String, String> first =
-                awaitEvent(Topics.PLANS, patient, EventType.PLAN_ISSUED);
+                awaitEvent(bootstrapServers, Topics.PLANS, patient, EventType.PLAN_ISSUED);
         String id = KafkaRecords.header(first, CloudEventAttributes.ID);
 
         // The state a crash between broker ack and mark leaves behind: published, not marked.
@@ -297,77 +330,11 @@ class PlanFlowTest {
         // the consumer keeps going
         String next = newPatient();
         publishClassified(
-                UUID.randomUUID().toString(), UUID.randomUUID(), next, PostureLevel.NEUTRAL);
-        awaitActivePlan(next);
-    }
-
-    private String awaitActivePlan(String patient) {
-        return await().atMost(WAIT)
-                .until(
-                        () ->
-                                given().header("X-Clinic-Id", CLINIC)
-                                        .get("/api/v1/patients/" + patient + "/plans/active")
-                                        .then()
-                                        .extract()
-                                        .response(),
-                        r -> r.statusCode() == 200)
-                .path("id");
-    }
-
-    private ConsumerRecord<String, String> awaitEvent(
-            String topic, String patient, EventType type) {
-        return KafkaRecords.find(
-                        bootstrapServers,
-                        topic,
-                        r ->
-                                (CLINIC + ":" + patient).equals(r.key())
-                                        && type.type()
-                                                .equals(
-                                                        KafkaRecords.header(
-                                                                r, CloudEventAttributes.TYPE)),
-                        WAIT)
-                .orElseThrow(() -> new AssertionError("no " + type + " for " + patient));
-    }
-
-    private void publishClassified(
-            String eventId, UUID assessmentId, String patient, PostureLevel level) {
-        FootClassified event =
-                new FootClassified(
-                        assessmentId,
-                        CLINIC,
-                        patient,
-                        Instant.parse("2026-11-20T09:00:00Z"),
-                        "fpi6-2026.1",
-                        null,
-                        false,
-                        List.of(
-                                new FootClassified.FootResult(
-                                        Side.LEFT,
-                                        level,
-                                        level.posture(),
-                                        level.severity(),
-                                        level.alignment(),
-                                        0.9,
-                                        3,
-                                        List.of("fpi6"))));
-        CloudEventRecords.publish(
                 bootstrapServers,
-                EventType.FOOT_CLASSIFIED,
-                eventId,
-                "/footwork/assessment-service",
-                event);
-    }
-
-    private static String completion(UUID id, String exercise, String band, Instant at) {
-        return ("{"
-                        + (id == null ? "" : "\"completionId\":\"" + id + "\",")
-                        + "\"exerciseId\":\"%s\",\"side\":\"LEFT\",\"sets\":3,\"reps\":12,\"holdSeconds\":3,"
-                        + (band == null ? "" : "\"bandColour\":" + band + ",")
-                        + "\"pain\":2,\"completedAt\":\"%s\"}")
-                .formatted(exercise, at);
-    }
-
-    private static String newPatient() {
-        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                next,
+                PostureLevel.NEUTRAL);
+        awaitCurrentPlan(next);
     }
 }

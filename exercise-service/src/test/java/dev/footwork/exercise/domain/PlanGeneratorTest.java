@@ -1,32 +1,33 @@
 package dev.footwork.exercise.domain;
 
+import static dev.footwork.exercise.domain.PlanFixtures.START;
+import static dev.footwork.exercise.domain.PlanFixtures.all;
+import static dev.footwork.exercise.domain.PlanFixtures.classified;
+import static dev.footwork.exercise.domain.PlanFixtures.foot;
+import static dev.footwork.exercise.domain.PlanFixtures.prescription;
+import static dev.footwork.exercise.domain.PlanFixtures.shippedRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footwork.contracts.EventJson;
 import dev.footwork.contracts.events.BandColour;
 import dev.footwork.contracts.events.ExerciseId;
 import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.PlanContent;
 import dev.footwork.contracts.events.PostureLevel;
 import dev.footwork.contracts.events.Side;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.DayOfWeek;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PlanGeneratorTest {
 
-    private static final LocalDate START = LocalDate.of(2026, 11, 23);
-    private final PlanGenerator generator = new PlanGenerator(rules());
+    private final PlanGenerator generator = new PlanGenerator(shippedRules());
 
     @Test
     void aPronatedFootWorksInversionTowelAndHeelRaiseAndLeavesOutEversion() {
         PlanContent.FootPlan foot =
-                only(generator.generate(classified(PostureLevel.PRONATED), START));
+                only(generator.generate(classifiedAs(PostureLevel.PRONATED), START));
 
         assertThat(exercises(foot, PlanContent.Role.EMPHASIS))
                 .containsExactly(
@@ -41,7 +42,7 @@ class PlanGeneratorTest {
     @Test
     void aSupinatedFootWorksEversionAndLeavesOutInversion() {
         PlanContent.FootPlan foot =
-                only(generator.generate(classified(PostureLevel.SUPINATED), START));
+                only(generator.generate(classifiedAs(PostureLevel.SUPINATED), START));
 
         assertThat(exercises(foot, PlanContent.Role.EMPHASIS))
                 .containsExactly(
@@ -52,7 +53,7 @@ class PlanGeneratorTest {
     @Test
     void aNeutralFootGetsBalancedMaintenanceTwiceAWeek() {
         PlanContent.FootPlan foot =
-                only(generator.generate(classified(PostureLevel.NEUTRAL), START));
+                only(generator.generate(classifiedAs(PostureLevel.NEUTRAL), START));
 
         assertThat(exercises(foot, PlanContent.Role.MAINTENANCE))
                 .containsExactlyInAnyOrder(
@@ -68,11 +69,11 @@ class PlanGeneratorTest {
     void aHighlyPronatedFootStartsMoreConservatively() {
         PlanContent.Prescription mild =
                 prescription(
-                        only(generator.generate(classified(PostureLevel.PRONATED), START)),
+                        only(generator.generate(classifiedAs(PostureLevel.PRONATED), START)),
                         ExerciseId.BAND_INVERSION);
         PlanContent.Prescription marked =
                 prescription(
-                        only(generator.generate(classified(PostureLevel.HIGHLY_PRONATED), START)),
+                        only(generator.generate(classifiedAs(PostureLevel.HIGHLY_PRONATED), START)),
                         ExerciseId.BAND_INVERSION);
 
         assertThat(marked.sets()).isLessThan(mild.sets());
@@ -83,7 +84,7 @@ class PlanGeneratorTest {
     @Test
     void onlyBandExercisesNameABand() {
         PlanContent.FootPlan foot =
-                only(generator.generate(classified(PostureLevel.PRONATED), START));
+                only(generator.generate(classifiedAs(PostureLevel.PRONATED), START));
 
         assertThat(foot.prescriptions())
                 .allSatisfy(
@@ -114,7 +115,7 @@ class PlanGeneratorTest {
 
     @Test
     void theProgrammeRunsEightWeeksInThreePhasesWithReassessments() {
-        PlanContent plan = generator.generate(classified(PostureLevel.NEUTRAL), START);
+        PlanContent plan = generator.generate(classifiedAs(PostureLevel.NEUTRAL), START);
 
         assertThat(plan.weeks()).isEqualTo(8);
         assertThat(plan.startsOn()).isEqualTo(START);
@@ -135,42 +136,8 @@ class PlanGeneratorTest {
         assertThat(generator.generate(c, START)).isEqualTo(generator.generate(c, START));
     }
 
-    private static PlanRules rules() {
-        ObjectMapper mapper = EventJson.newMapper();
-        try (InputStream in =
-                PlanGeneratorTest.class.getResourceAsStream("/rules/plan-rules.json")) {
-            return mapper.readValue(in, PlanRules.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static FootClassified classified(PostureLevel level) {
+    private static FootClassified classifiedAs(PostureLevel level) {
         return classified(foot(Side.LEFT, level));
-    }
-
-    private static FootClassified classified(FootClassified.FootResult... feet) {
-        return new FootClassified(
-                UUID.randomUUID(),
-                "clinic-a",
-                "p-1",
-                Instant.parse("2026-11-20T09:00:00Z"),
-                "t",
-                null,
-                false,
-                List.of(feet));
-    }
-
-    private static FootClassified.FootResult foot(Side side, PostureLevel level) {
-        return new FootClassified.FootResult(
-                side,
-                level,
-                level.posture(),
-                level.severity(),
-                level.alignment(),
-                0.9,
-                0,
-                List.of("fpi6"));
     }
 
     private static PlanContent.FootPlan only(PlanContent plan) {
@@ -185,14 +152,90 @@ class PlanGeneratorTest {
                 .toList();
     }
 
-    private static List<ExerciseId> all(PlanContent.FootPlan foot) {
-        return foot.prescriptions().stream().map(PlanContent.Prescription::exerciseId).toList();
+    @ParameterizedTest
+    @EnumSource(PostureLevel.class)
+    void everyPostureLevelGetsItsEmphasisScheduleAndStart(PostureLevel level) {
+        PlanContent.FootPlan foot = only(generator.generate(classifiedAs(level), START));
+        boolean marked = level.severity() == PostureLevel.Severity.MARKED;
+
+        switch (level.posture()) {
+            case PRONATED -> {
+                assertThat(exercises(foot, PlanContent.Role.EMPHASIS))
+                        .startsWith(ExerciseId.BAND_INVERSION);
+                assertThat(all(foot)).doesNotContain(ExerciseId.BAND_EVERSION);
+            }
+            case SUPINATED -> {
+                assertThat(exercises(foot, PlanContent.Role.EMPHASIS))
+                        .startsWith(ExerciseId.BAND_EVERSION);
+                assertThat(all(foot)).doesNotContain(ExerciseId.BAND_INVERSION);
+            }
+            case NEUTRAL -> assertThat(exercises(foot, PlanContent.Role.EMPHASIS)).isEmpty();
+        }
+        int sessions = level.posture() == PostureLevel.Posture.NEUTRAL ? 2 : 3;
+        assertThat(foot.sessionDays()).hasSize(sessions);
+        assertThat(foot.prescriptions())
+                .allSatisfy(p -> assertThat(p.sessionsPerWeek()).isEqualTo(sessions));
+        assertThat(foot.prescriptions())
+                .filteredOn(p -> p.bandColour() != null)
+                .allSatisfy(
+                        p ->
+                                assertThat(p.bandColour() == BandColour.YELLOW)
+                                        .as(p.exerciseId().id() + " band")
+                                        .isEqualTo(
+                                                marked
+                                                        || p.role()
+                                                                == PlanContent.Role.MAINTENANCE));
     }
 
-    private static PlanContent.Prescription prescription(PlanContent.FootPlan foot, ExerciseId id) {
-        return foot.prescriptions().stream()
-                .filter(p -> p.exerciseId() == id)
-                .findFirst()
-                .orElseThrow();
+    @Test
+    void heelRaiseHoldsOneToTwoSecondsAtTheTopWhileOtherEmphasisHoldsThree() {
+        PlanContent.FootPlan foot =
+                only(generator.generate(classifiedAs(PostureLevel.PRONATED), START));
+
+        PlanContent.Prescription heelRaise = prescription(foot, ExerciseId.HEEL_RAISE);
+        assertThat(List.of(heelRaise.sets(), heelRaise.reps(), heelRaise.holdSeconds()))
+                .containsExactly(3, 12, 2);
+        PlanContent.Prescription inversion = prescription(foot, ExerciseId.BAND_INVERSION);
+        assertThat(List.of(inversion.sets(), inversion.reps(), inversion.holdSeconds()))
+                .containsExactly(3, 10, 3);
+        assertThat(inversion.bandColour()).isEqualTo(BandColour.RED);
+    }
+
+    @Test
+    void pronatedAndSupinatedFeetTrainMondayWednesdayFriday() {
+        PlanContent.FootPlan foot =
+                only(generator.generate(classifiedAs(PostureLevel.SUPINATED), START));
+
+        assertThat(foot.sessionDays())
+                .containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+    }
+
+    @Test
+    void aNeutralFootAloneTrainsTuesdayAndFriday() {
+        PlanContent.FootPlan foot =
+                only(generator.generate(classifiedAs(PostureLevel.NEUTRAL), START));
+
+        assertThat(foot.sessionDays()).containsExactly(DayOfWeek.TUESDAY, DayOfWeek.FRIDAY);
+    }
+
+    @Test
+    void aNeutralFootBesideAPronatedOneTrainsOnThatFootsFirstDays() {
+        PlanContent plan =
+                generator.generate(
+                        classified(
+                                foot(Side.LEFT, PostureLevel.NEUTRAL),
+                                foot(Side.RIGHT, PostureLevel.HIGHLY_PRONATED)),
+                        START);
+
+        assertThat(plan.feet().get(0).sessionDays())
+                .containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY);
+        assertThat(plan.feet().get(1).sessionDays())
+                .containsExactly(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        assertThat(prescription(plan.feet().get(1), ExerciseId.BAND_INVERSION).sets())
+                .as("highly pronated foot starts with one set fewer")
+                .isEqualTo(2);
+        assertThat(prescription(plan.feet().get(0), ExerciseId.BAND_INVERSION).sets()).isEqualTo(2);
+        assertThat(prescription(plan.feet().get(0), ExerciseId.BAND_INVERSION).role())
+                .isEqualTo(PlanContent.Role.MAINTENANCE);
     }
 }

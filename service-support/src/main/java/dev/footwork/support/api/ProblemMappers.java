@@ -14,10 +14,9 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,7 +27,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String TYPE_BASE = "https://footwork.dev/problems/";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -37,11 +35,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> violations =
-                e.getConstraintViolations().stream()
-                        .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
-                        .sorted(Comparator.comparing(Problem.Violation::field))
-                        .toList();
+        List<Problem.Violation> violations = violationsOf(e.getConstraintViolations());
         String detail =
                 violations.stream()
                         .map(v -> v.field() + ": " + v.message())
@@ -65,6 +59,26 @@ public class ProblemMappers {
         if (isSyntaxError(e)) {
             return malformed(e, uri);
         }
+        Problem.Violation violation = violationOf(e);
+        return respond(
+                400,
+                "Invalid request",
+                violation.field() + ": " + violation.message(),
+                uri,
+                List.of(violation));
+    }
+
+    /** The rejected fields of a failed Bean Validation, sorted by field path. */
+    public static List<Problem.Violation> violationsOf(
+            Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+    }
+
+    /** The field a JSON binding error is about, and what is wrong with its value. */
+    public static Problem.Violation violationOf(JsonMappingException e) {
         String field = pathOf(e);
         String message;
         if (e instanceof UnrecognizedPropertyException) {
@@ -81,12 +95,7 @@ public class ProblemMappers {
         } else {
             message = e.getOriginalMessage();
         }
-        return respond(
-                400,
-                "Invalid request",
-                field + ": " + message,
-                uri,
-                List.of(new Problem.Violation(field, message)));
+        return new Problem.Violation(field, message);
     }
 
     @ServerExceptionMapper
@@ -140,22 +149,9 @@ public class ProblemMappers {
             String detail,
             UriInfo uri,
             List<Problem.Violation> violations) {
-        URI type = URI.create(TYPE_BASE + slug(title));
         Problem body =
-                new Problem(
-                        type,
-                        title,
-                        status,
-                        detail,
-                        uri == null ? null : uri.getPath(),
-                        violations.isEmpty() ? null : violations);
+                Problem.of(status, title, detail, uri == null ? null : uri.getPath(), violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
-    }
-
-    private static String slug(String title) {
-        return title.toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
     }
 
     /** The field path of a violation without the method and parameter names. */

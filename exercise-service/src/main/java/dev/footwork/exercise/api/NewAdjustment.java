@@ -1,0 +1,53 @@
+package dev.footwork.exercise.api;
+
+import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.events.Side;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A clinician's changes to a plan, applied together as one new revision. */
+@Schema(
+        example =
+                """
+                {"changes":[
+                  {"action":"CHANGE_DOSAGE","side":"LEFT","exerciseId":"band-inversion","sets":3,"reps":15,"bandColour":"GREEN"},
+                  {"action":"REMOVE","side":"LEFT","exerciseId":"band-dorsiflexion"},
+                  {"action":"ADD","side":"RIGHT","exerciseId":"band-eversion","role":"SUPPORTING"},
+                  {"action":"SET_SCHEDULE","side":"RIGHT","days":["MONDAY","THURSDAY"]}]}\
+                """)
+public record NewAdjustment(@NotEmpty @Size(max = 24) List<@NotNull @Valid Change> changes) {
+
+    /** What a change does. */
+    public enum Action {
+        CHANGE_DOSAGE,
+        REMOVE,
+        ADD,
+        SET_SCHEDULE
+    }
+
+    /**
+     * One change to one foot. CHANGE_DOSAGE and ADD take any of the dosage fields (absent ones keep
+     * their value, or for ADD take the rule set's start); ADD needs a role; SET_SCHEDULE needs
+     * days.
+     */
+    public record Change(
+            @NotNull Action action,
+            @NotNull Side side,
+            ExerciseId exerciseId,
+            PlanContent.Role role,
+            @Min(1) @Max(10) Integer sets,
+            @Min(1) @Max(100) Integer reps,
+            @Min(0) @Max(120) Integer holdSeconds,
+            @Schema(description = "Only for band exercises") BandColour bandColour,
+            @Min(1) @Max(7) Integer sessionsPerWeek,
+            @Size(min = 1, max = 7) List<@NotNull DayOfWeek> days) {}
+}

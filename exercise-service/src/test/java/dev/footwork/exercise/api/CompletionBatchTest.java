@@ -1,0 +1,168 @@
+package dev.footwork.exercise.api;
+
+import static dev.footwork.exercise.api.PlanTestClient.CLINIC;
+import static dev.footwork.exercise.api.PlanTestClient.completion;
+import static dev.footwork.exercise.api.PlanTestClient.newPatient;
+import static dev.footwork.exercise.api.PlanTestClient.newPlan;
+import static dev.footwork.exercise.api.PlanTestClient.queuedEvents;
+import static dev.footwork.exercise.api.PlanTestClient.storedCompletions;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Completions from offline apps (batches) and retried requests (Idempotency-Key). */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+class CompletionBatchTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aBatchAcceptsValidItemsAndReportsEachInvalidOneWithItsReason() {
+        String patient = newPatient();
+        String planId = newPlan(bootstrapServers, patient, PostureLevel.PRONATED);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID first = UUID.randomUUID();
+        String valid = completion(first, "band-inversion", "\"RED\"", now);
+        String batch =
+                "{\"completions\":["
+                        + String.join(
+                                ",",
+                                valid,
+                                completion(null, "towel-grab", "LEFT", null, 11, now),
+                                completion(null, "band-eversion", "\"RED\"", now),
+                                "{\"exerciseId\":\"towel-grab\",\"side\":\"LEFT\",\"sets\":\"three\"}",
+                                completion(null, "towel-grab", null, now),
+                                valid)
+                        + "]}";
+
+        batch(planId, batch, null)
+                .statusCode(200)
+                .body("created", equalTo(2))
+                .body("replayed", equalTo(1))
+                .body("rejected", equalTo(3))
+                .body(
+                        "results.outcome",
+                        contains(
+                                "CREATED",
+                                "REJECTED",
+                                "REJECTED",
+                                "REJECTED",
+                                "CREATED",
+                                "REPLAYED"))
+                .body("results[0].completion.id", equalTo(first.toString()))
+                .body("results[1].problem.status", equalTo(400))
+                .body("results[1].problem.violations.field", hasItem("completions[1].pain"))
+                .body("results[2].problem.violations.field", hasItem("completions[2].exerciseId"))
+                .body("results[3].problem.violations.field", hasItem("completions[3].sets"))
+                .body("results[5].completion.id", equalTo(first.toString()));
+
+        assertThat(storedCompletions(patient)).isEqualTo(2);
+        assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(2);
+    }
+
+    @Test
+    void aRetriedBatchWithTheSameIdempotencyKeyStoresNothingTwice() {
+        String patient = newPatient();
+        String planId = newPlan(bootstrapServers, patient, PostureLevel.NEUTRAL);
+        Instant now = Instant.now();
+        String batch =
+                "{\"completions\":["
+                        + completion(null, "towel-grab", null, now)
+                        + ","
+                        + completion(null, "heel-raise", null, now)
+                        + "]}";
+
+        batch(planId, batch, "sync-42").statusCode(200).body("created", equalTo(2));
+        batch(planId, batch, "sync-42")
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("replayed", equalTo(2));
+
+        assertThat(storedCompletions(patient)).isEqualTo(2);
+        assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchThatIsNotABatchIsRefusedWhole() {
+        String planId = newPlan(bootstrapServers, newPatient(), PostureLevel.NEUTRAL);
+
+        batch(planId, "{\"completions\":[]}", null)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("completions"));
+        batch(planId, "{\"completions\":[", null).statusCode(400);
+        StringBuilder tooMany = new StringBuilder("{\"completions\":[");
+        for (int i = 0; i <= CompletionBatch.MAX_ITEMS; i++) {
+            tooMany.append(i == 0 ? "" : ",").append("{}");
+        }
+        batch(planId, tooMany.append("]}").toString(), null).statusCode(400);
+        batch(UUID.randomUUID().toString(), "{\"completions\":[{}]}", null).statusCode(404);
+    }
+
+    @Test
+    void theSameIdempotencyKeyReplaysOneCompletionAndRefusesADifferentOne() {
+        String patient = newPatient();
+        String planId = newPlan(bootstrapServers, patient, PostureLevel.PRONATED);
+        Instant now = Instant.now();
+        String body = completion(null, "heel-raise", null, now);
+
+        String id = single(planId, body, "tap-1").statusCode(201).extract().path("id");
+        single(planId, body, "tap-1")
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id));
+        single(planId, completion(null, "heel-raise", "LEFT", null, 7, now), "tap-1")
+                .statusCode(422)
+                .contentType("application/problem+json");
+        single(planId, body, "bad key with spaces").statusCode(400);
+
+        assertThat(storedCompletions(patient)).isEqualTo(1);
+        assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(1);
+    }
+
+    private static ValidatableResponse batch(String planId, String body, String key) {
+        var request = given().contentType(ContentType.JSON).header("X-Clinic-Id", CLINIC);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.body(body)
+                .post("/api/v1/plans/" + planId + "/completions/batch")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    private static ValidatableResponse single(String planId, String body, String key) {
+        return given().contentType(ContentType.JSON)
+                .header("X-Clinic-Id", CLINIC)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/plans/" + planId + "/completions")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+}

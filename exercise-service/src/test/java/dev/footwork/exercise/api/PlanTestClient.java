@@ -1,0 +1,156 @@
+package dev.footwork.exercise.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.footwork.contracts.CloudEventAttributes;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.exercise.persistence.Completion;
+import dev.footwork.support.outbox.OutboxEvent;
+import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.KafkaRecords;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What the exercise-service tests do again and again: publish, await plans and events, count. */
+final class PlanTestClient {
+
+    static final String CLINIC = "clinic-a";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private PlanTestClient() {}
+
+    static String newPatient() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Publishes a classification of the given feet (LEFT first, then RIGHT) as assessment does. */
+    static void publishClassified(
+            String bootstrap,
+            String eventId,
+            UUID assessmentId,
+            String patient,
+            PostureLevel... levels) {
+        List<FootClassified.FootResult> feet =
+                IntStream.range(0, levels.length)
+                        .mapToObj(
+                                i ->
+                                        new FootClassified.FootResult(
+                                                Side.values()[i],
+                                                levels[i],
+                                                levels[i].posture(),
+                                                levels[i].severity(),
+                                                levels[i].alignment(),
+                                                0.9,
+                                                3,
+                                                List.of("fpi6")))
+                        .toList();
+        CloudEventRecords.publish(
+                bootstrap,
+                EventType.FOOT_CLASSIFIED,
+                eventId,
+                "/footwork/assessment-service",
+                new FootClassified(
+                        assessmentId,
+                        CLINIC,
+                        patient,
+                        Instant.parse("2026-11-20T09:00:00Z"),
+                        "fpi6-2026.1",
+                        null,
+                        false,
+                        feet));
+    }
+
+    /** Publishes a classification and waits for its plan; returns the plan id. */
+    static String newPlan(String bootstrap, String patient, PostureLevel... levels) {
+        publishClassified(
+                bootstrap, UUID.randomUUID().toString(), UUID.randomUUID(), patient, levels);
+        return awaitCurrentPlan(patient);
+    }
+
+    static String awaitCurrentPlan(String patient) {
+        return await().atMost(WAIT)
+                .until(
+                        () ->
+                                given().header("X-Clinic-Id", CLINIC)
+                                        .get("/api/v1/patients/" + patient + "/plans/active")
+                                        .then()
+                                        .extract()
+                                        .response(),
+                        r -> r.statusCode() == 200)
+                .path("id");
+    }
+
+    static JsonPath plan(String planId) {
+        return given().header("X-Clinic-Id", CLINIC)
+                .get("/api/v1/plans/" + planId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    static ConsumerRecord<String, String> awaitEvent(
+            String bootstrap, String topic, String patient, EventType type) {
+        return awaitEvent(bootstrap, topic, patient, type, r -> true);
+    }
+
+    static ConsumerRecord<String, String> awaitEvent(
+            String bootstrap,
+            String topic,
+            String patient,
+            EventType type,
+            Predicate<ConsumerRecord<String, String>> also) {
+        return KafkaRecords.find(
+                        bootstrap,
+                        topic,
+                        r ->
+                                (CLINIC + ":" + patient).equals(r.key())
+                                        && type.type()
+                                                .equals(
+                                                        KafkaRecords.header(
+                                                                r, CloudEventAttributes.TYPE))
+                                        && also.test(r),
+                        WAIT)
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + patient));
+    }
+
+    static String completion(UUID id, String exercise, String band, Instant at) {
+        return completion(id, exercise, "LEFT", band, 2, at);
+    }
+
+    static String completion(
+            UUID id, String exercise, String side, String band, int pain, Instant at) {
+        return ("{"
+                        + (id == null ? "" : "\"completionId\":\"" + id + "\",")
+                        + "\"exerciseId\":\"%s\",\"side\":\"%s\",\"sets\":3,\"reps\":12,\"holdSeconds\":3,"
+                        + (band == null ? "" : "\"bandColour\":" + band + ",")
+                        + "\"pain\":%d,\"completedAt\":\"%s\"}")
+                .formatted(exercise, side, pain, at);
+    }
+
+    static long storedCompletions(String patient) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Completion.count("patientRef", patient));
+    }
+
+    static long queuedEvents(String patient, EventType type) {
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () ->
+                                OutboxEvent.count(
+                                        "patientRef = ?1 and eventType = ?2",
+                                        patient,
+                                        type.type()));
+    }
+}

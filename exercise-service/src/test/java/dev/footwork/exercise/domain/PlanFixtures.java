@@ -1,0 +1,68 @@
+package dev.footwork.exercise.domain;
+
+import dev.footwork.contracts.EventJson;
+import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.support.config.RuleFiles;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The shipped rule file and small builders shared by the domain tests. */
+final class PlanFixtures {
+
+    static final LocalDate START = LocalDate.of(2026, 11, 23);
+
+    private PlanFixtures() {}
+
+    static PlanRules shippedRules() {
+        return RuleFiles.read(
+                "classpath:rules/plan-rules.json", PlanRules.class, EventJson.newMapper());
+    }
+
+    static FootClassified classified(FootClassified.FootResult... feet) {
+        return new FootClassified(
+                UUID.randomUUID(),
+                "clinic-a",
+                "p-1",
+                Instant.parse("2026-11-20T09:00:00Z"),
+                "t",
+                null,
+                false,
+                List.of(feet));
+    }
+
+    static FootClassified.FootResult foot(Side side, PostureLevel level) {
+        return new FootClassified.FootResult(
+                side,
+                level,
+                level.posture(),
+                level.severity(),
+                level.alignment(),
+                0.9,
+                0,
+                List.of("fpi6"));
+    }
+
+    static PlanContent.Prescription band(
+            ExerciseId exercise, int sets, int reps, int hold, BandColour colour) {
+        return new PlanContent.Prescription(
+                exercise, PlanContent.Role.EMPHASIS, sets, reps, hold, colour, 3);
+    }
+
+    static PlanContent.Prescription prescription(PlanContent.FootPlan foot, ExerciseId id) {
+        return foot.prescriptions().stream()
+                .filter(p -> p.exerciseId() == id)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static List<ExerciseId> all(PlanContent.FootPlan foot) {
+        return foot.prescriptions().stream().map(PlanContent.Prescription::exerciseId).toList();
+    }
+}
