@@ -64,13 +64,16 @@ public class Demo {
         step(3, "The patient logs a completed exercise session");
         logCompletion(plan);
 
-        step(4, "progress-service counts the session (via Kafka)");
+        step(4, "A clinician adds repetitions to that exercise (a new plan revision)");
+        adjustPlan(plan);
+
+        step(5, "progress-service counts the session (via Kafka)");
         awaitProgress();
 
-        step(5, "Invalid measurements are refused");
+        step(6, "Invalid measurements are refused");
         showRefusal();
 
-        step(6, "Explore the APIs");
+        step(7, "Explore the APIs");
         for (String[] service :
                 List.of(
                         new String[] {"assessment-service", assessment},
@@ -140,9 +143,20 @@ public class Demo {
         for (Object f : list(plan.get("feet"))) {
             Map<String, Object> foot = asObject(f);
             System.out.printf(
-                    "   %s foot (%s):%n", text(foot.get("side")), text(foot.get("level")));
-            for (Object p : list(foot.get("prescriptions"))) {
-                System.out.println("     " + prescription(asObject(p)));
+                    "   %s foot (%s), on %s:%n",
+                    text(foot.get("side")),
+                    text(foot.get("level")),
+                    String.join(", ", list(foot.get("sessionDays")).stream().map(Demo::text).toList()));
+            String bandSetUp = null;
+            for (Object p : list(foot.get("exercises"))) {
+                Map<String, Object> exercise = asObject(p);
+                System.out.println("     " + prescription(exercise));
+                if (bandSetUp == null && exercise.get("bandColour") != null) {
+                    bandSetUp = text(list(exercise.get("instructions")).get(0));
+                }
+            }
+            if (bandSetUp != null) {
+                System.out.println("     e.g. " + bandSetUp);
             }
         }
         List<Object> phases = list(plan.get("phases"));
@@ -168,7 +182,7 @@ public class Demo {
             body.put("bandColour", first.get("bandColour"));
         }
         body.put("pain", 2);
-        body.put("completedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put("completedAt", Instant.now().toString());
         String url = exercise + "/api/v1/plans/" + text(plan.get("id")) + "/completions";
         Map<String, Object> logged = asObject(expect(post(url, body), 201));
         System.out.printf(
@@ -182,6 +196,23 @@ public class Demo {
                         ? ""
                         : ", " + text(logged.get("bandColour")) + " band",
                 text(logged.get("pain")));
+    }
+
+    private void adjustPlan(Map<String, Object> plan) {
+        Map<String, Object> first = firstPrescription(plan, "LEFT");
+        int reps = ((Number) first.get("reps")).intValue() + 2;
+        Map<String, Object> change =
+                object(
+                        "action", "CHANGE_DOSAGE",
+                        "side", "LEFT",
+                        "exerciseId", first.get("exerciseId"),
+                        "reps", reps);
+        String url = exercise + "/api/v1/plans/" + text(plan.get("id")) + "/adjustments";
+        Map<String, Object> revised =
+                asObject(expect(post(url, object("changes", List.of(change))), 200));
+        System.out.printf(
+                "   plan revision %s: %s now %s reps (a PlanRevised event follows)%n",
+                text(revised.get("revision")), text(first.get("exerciseId")), reps);
     }
 
     private void awaitProgress() throws InterruptedException {
@@ -397,7 +428,7 @@ public class Demo {
     private static Map<String, Object> firstPrescription(Map<String, Object> plan, String side) {
         for (Object f : list(plan.get("feet"))) {
             Map<String, Object> foot = asObject(f);
-            List<Object> prescriptions = list(foot.get("prescriptions"));
+            List<Object> prescriptions = list(foot.get("exercises"));
             if (side.equals(foot.get("side")) && !prescriptions.isEmpty()) {
                 return asObject(prescriptions.get(0));
             }

@@ -100,9 +100,9 @@ class EndToEndIT {
                         .body()
                         .transform(EndToEndIT::json);
         assertThat(plan.get("assessmentId").asText()).isEqualTo(classified.get("id").asText());
-        assertThat(plan.at("/feet/0/prescriptions/0/exerciseId").asText())
+        assertThat(plan.at("/feet/0/exercises/0/exerciseId").asText())
                 .isEqualTo("band-inversion");
-        assertThat(plan.at("/feet/1/prescriptions/0/exerciseId").asText())
+        assertThat(plan.at("/feet/1/exercises/0/exerciseId").asText())
                 .isEqualTo("band-eversion");
 
         String planId = plan.get("id").asText();
