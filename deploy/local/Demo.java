@@ -35,7 +35,11 @@ public class Demo {
     private final String assessment = base("FOOTWORK_ASSESSMENT_URL", "http://localhost:8081");
     private final String exercise = base("FOOTWORK_EXERCISE_URL", "http://localhost:8082");
     private final String progress = base("FOOTWORK_PROGRESS_URL", "http://localhost:8083");
-    private final String patient = "runner-" + HexFormat.of().toHexDigits(random24(), 6);
+    private final String patient =
+            env("FOOTWORK_DEMO_PATIENT", "runner-" + HexFormat.of().toHexDigits(random24(), 6));
+    /** Bearer tokens minted by the launcher for the demo clinic (deploy/local/.state/jwt). */
+    private final String clinicianToken = env("FOOTWORK_TOKEN_CLINICIAN", "");
+    private final String patientToken = env("FOOTWORK_TOKEN_PATIENT", "");
     private boolean refusalShown = true;
 
     public static void main(String[] args) throws InterruptedException {
@@ -84,8 +88,9 @@ public class Demo {
             System.out.printf("   %-19s OpenAPI    %s/q/openapi%n", "", service[1]);
         }
         System.out.printf(
-                "   Try: curl -H 'X-Clinic-Id: %s' %s/api/v1/assessments/%s%n",
-                CLINIC, assessment, text(assessed.get("id")));
+                "   Try: curl -H \"Authorization: Bearer $CLINICIAN\" %s/api/v1/assessments/%s%n"
+                        + "        (tokens below: 'deploy/local/footwork tokens')%n",
+                assessment, text(assessed.get("id")));
     }
 
     private Map<String, Object> assess() {
@@ -184,7 +189,8 @@ public class Demo {
         body.put("pain", 2);
         body.put("completedAt", Instant.now().toString());
         String url = exercise + "/api/v1/plans/" + text(plan.get("id")) + "/completions";
-        Map<String, Object> logged = asObject(expect(post(url, body), 201));
+        // the patient's own app logs it, with the patient's token
+        Map<String, Object> logged = asObject(expect(post(url, body, patientToken), 201));
         System.out.printf(
                 "   completion %s: %s, LEFT foot, %s x %s, hold %s s%s, pain %s%n",
                 text(logged.get("id")),
@@ -298,17 +304,27 @@ public class Demo {
     }
 
     private Response post(String url, Map<String, Object> body) {
+        return post(url, body, clinicianToken);
+    }
+
+    private Response post(String url, Map<String, Object> body, String token) {
         String json = Json.write(body);
         return send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 json);
     }
 
     private Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build(), null);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + clinicianToken)
+                        .GET()
+                        .build(),
+                null);
     }
 
     private Response send(HttpRequest plain, String body) {
@@ -488,8 +504,12 @@ public class Demo {
     }
 
     private static String base(String variable, String fallback) {
+        return env(variable, fallback).replaceAll("/+$", "");
+    }
+
+    private static String env(String variable, String fallback) {
         String value = System.getenv(variable);
-        return (value == null || value.isBlank() ? fallback : value.strip()).replaceAll("/+$", "");
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     private static int random24() {

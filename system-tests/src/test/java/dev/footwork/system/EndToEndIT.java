@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventJson;
+import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JdbcDatabase;
 import dev.footwork.testkit.KafkaBroker;
 import dev.footwork.testkit.PostgresServer;
@@ -177,7 +178,9 @@ class EndToEndIT {
                                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
                                 "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                                "QUARKUS_DATASOURCE_PASSWORD", db.password()),
+                                "QUARKUS_DATASOURCE_PASSWORD", db.password(),
+                                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                                        DevTokens.shared().publicKeyFile().toString()),
                         logs);
         services.add(service);
         return service;
@@ -189,6 +192,7 @@ class EndToEndIT {
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                         .header("Content-Type", "application/json")
                         .header("X-Clinic-Id", CLINIC)
+                        .header("Authorization", DevTokens.bearer("clinician", CLINIC))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -198,6 +202,7 @@ class EndToEndIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                         .header("X-Clinic-Id", CLINIC)
+                        .header("Authorization", DevTokens.bearer("clinician", CLINIC))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.assessment.persistence.AssessmentRecorder;
-import dev.footwork.support.api.ClinicHeader;
 import dev.footwork.support.api.IdempotencyKeyHeader;
 import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.security.Caller;
+import dev.footwork.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -43,12 +45,16 @@ public class AssessmentResource {
     private final AssessmentRecorder recorder;
     private final ObjectMapper mapper;
 
-    AssessmentResource(AssessmentRecorder recorder, ObjectMapper mapper) {
+    private final Caller caller;
+
+    AssessmentResource(AssessmentRecorder recorder, ObjectMapper mapper, Caller caller) {
         this.recorder = recorder;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Assess a patient's feet",
@@ -66,15 +72,12 @@ public class AssessmentResource {
             responseCode = "422",
             description = "Idempotency-Key reused for a different request")
     public Response create(
-            @Parameter(description = "The clinic the request acts for")
-                    @HeaderParam(ClinicHeader.NAME)
-                    String clinic,
             @Parameter(description = "Makes retries safe: the same key returns the same assessment")
                     @HeaderParam(IDEMPOTENCY_KEY)
                     String idempotencyKey,
             @NotNull @Valid NewAssessment body,
             UriInfo uri) {
-        String clinicId = ClinicHeader.require(clinic);
+        String clinicId = caller.clinicId();
         AssessmentRecorder.Submission submission = Submissions.of(clinicId, body);
         Optional<AssessmentRecorder.IdempotencyKey> key = idempotency(idempotencyKey, body);
         AssessmentRecorder.Recorded recorded;
@@ -95,13 +98,15 @@ public class AssessmentResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "One assessment with its per-foot classification and evidence")
     @APIResponse(responseCode = "404", description = "No such assessment in this clinic")
-    public AssessmentView get(
-            @HeaderParam(ClinicHeader.NAME) String clinic, @PathParam("id") UUID id) {
-        return Assessment.findInClinic(ClinicHeader.require(clinic), id)
-                .map(a -> AssessmentView.of(a, mapper))
-                .orElseThrow(() -> ProblemException.notFound("assessment " + id));
+    public AssessmentView get(@PathParam("id") UUID id) {
+        Assessment assessment =
+                Assessment.findInClinic(caller.clinicId(), id)
+                        .orElseThrow(() -> ProblemException.notFound("assessment " + id));
+        caller.requireAccessTo(assessment.patientRef, "assessment " + id);
+        return AssessmentView.of(assessment, mapper);
     }
 
     private Optional<AssessmentRecorder.IdempotencyKey> idempotency(

@@ -2,13 +2,14 @@ package dev.footwork.assessment.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.assessment.persistence.Assessment;
-import dev.footwork.support.api.ClinicHeader;
 import dev.footwork.support.api.PatientRefParam;
+import dev.footwork.support.security.Caller;
+import dev.footwork.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,19 +26,23 @@ public class PatientAssessmentResource {
 
     private final ObjectMapper mapper;
 
-    PatientAssessmentResource(ObjectMapper mapper) {
+    private final Caller caller;
+
+    PatientAssessmentResource(ObjectMapper mapper, Caller caller) {
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "A patient's assessments, newest first, one page at a time")
     public AssessmentPage list(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
             @PathParam("patientRef") String patientRef,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        String clinicId = ClinicHeader.require(clinic);
+        String clinicId = caller.clinicId();
         PatientRefParam.require(patientRef);
+        caller.requireAccessTo(patientRef, "patient " + patientRef);
         long total = Assessment.countOf(clinicId, patientRef);
         return new AssessmentPage(
                 Assessment.pageOf(clinicId, patientRef, page, size).stream()

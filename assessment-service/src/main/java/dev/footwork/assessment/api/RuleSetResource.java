@@ -2,6 +2,8 @@ package dev.footwork.assessment.api;
 
 import dev.footwork.assessment.domain.FootPostureClassifier;
 import dev.footwork.assessment.domain.RuleSet;
+import dev.footwork.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +24,7 @@ public class RuleSetResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.ADMIN, Roles.INTEGRATION, Roles.PATIENT})
     @Operation(
             summary = "The active classification rule set: version, thresholds, weights, sources")
     public RuleSet active() {

@@ -18,6 +18,9 @@ import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.support.outbox.OutboxEvent;
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -40,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
@@ -58,7 +62,7 @@ class AssessmentResourceTest {
         String patient = newPatient();
         String id =
                 given().contentType(ContentType.JSON)
-                        .header("X-Clinic-Id", CLINIC)
+                        .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                         .body(
                                 """
                                 {"patientRef":"%s","assessedAt":"2026-11-20T09:30:00Z","assessor":"clin-7",
@@ -89,7 +93,7 @@ class AssessmentResourceTest {
         assertThat(stored.clinicId).isEqualTo(CLINIC);
         assertThat(stored.feet).hasSize(2);
 
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/assessments/" + id)
                 .then()
                 .statusCode(200)
@@ -132,7 +136,7 @@ class AssessmentResourceTest {
         String patient = newPatient();
         String first = create(patient, "2026-11-01T10:00:00Z");
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(assessment(patient, "2026-11-15T10:00:00Z"))
                 .post("/api/v1/assessments")
                 .then()
@@ -143,7 +147,7 @@ class AssessmentResourceTest {
     @Test
     void anotherClinicCannotReadTheAssessment() {
         String id = create(newPatient(), "2026-11-01T10:00:00Z");
-        given().header("X-Clinic-Id", "clinic-b")
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, "clinic-b"))
                 .get("/api/v1/assessments/" + id)
                 .then()
                 .statusCode(404)
@@ -157,7 +161,7 @@ class AssessmentResourceTest {
         String body = assessment(patient, "2026-11-20T09:30:00Z");
         String first =
                 given().contentType(ContentType.JSON)
-                        .header("X-Clinic-Id", CLINIC)
+                        .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                         .header("Idempotency-Key", key)
                         .body(body)
                         .post("/api/v1/assessments")
@@ -167,7 +171,7 @@ class AssessmentResourceTest {
                         .extract()
                         .path("id");
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .header("Idempotency-Key", key)
                 .body(body)
                 .post("/api/v1/assessments")
@@ -177,7 +181,7 @@ class AssessmentResourceTest {
                 .header("Location", endsWith(first))
                 .body("id", equalTo(first));
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .header("Idempotency-Key", key)
                 .body(assessment(patient, "2026-11-21T09:30:00Z"))
                 .post("/api/v1/assessments")
@@ -200,7 +204,7 @@ class AssessmentResourceTest {
         String patient = newPatient();
         String id =
                 given().contentType(ContentType.JSON)
-                        .header("X-Clinic-Id", CLINIC)
+                        .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                         .body(
                                 """
                                 {"patientRef":"%s","assessedAt":"2026-11-20T09:30:00Z",
@@ -241,7 +245,7 @@ class AssessmentResourceTest {
         String middle = create(patient, "2026-10-15T10:00:00Z");
         String newest = create(patient, "2026-11-01T10:00:00Z");
 
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .queryParam("size", 2)
                 .get("/api/v1/patients/" + patient + "/assessments")
                 .then()
@@ -251,14 +255,14 @@ class AssessmentResourceTest {
                 .body("items[1].supersededBy", equalTo(newest))
                 .body("totalItems", equalTo(3))
                 .body("totalPages", equalTo(2));
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .queryParam("size", 2)
                 .queryParam("page", 1)
                 .get("/api/v1/patients/" + patient + "/assessments")
                 .then()
                 .statusCode(200)
                 .body("items.id", contains(oldest));
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .queryParam("size", 500)
                 .get("/api/v1/patients/" + patient + "/assessments")
                 .then()
@@ -269,7 +273,8 @@ class AssessmentResourceTest {
 
     @Test
     void theActiveRuleSetIsPublished() {
-        given().get("/api/v1/rule-sets/active")
+        given().header("Authorization", DevTokens.bearer(Roles.PATIENT, CLINIC))
+                .get("/api/v1/rule-sets/active")
                 .then()
                 .statusCode(200)
                 .body("version", notNullValue())
@@ -281,7 +286,7 @@ class AssessmentResourceTest {
         String patient = newPatient();
         String notes = "x".repeat(70_000);
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(
                         """
                         {"patientRef":"%s","assessedAt":"2026-11-20T09:30:00Z","notes":"%s",
@@ -396,7 +401,7 @@ class AssessmentResourceTest {
             String name, String body, String field) {
         String patient = newPatient();
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(body.replace("@P", patient))
                 .post("/api/v1/assessments")
                 .then()
@@ -410,7 +415,7 @@ class AssessmentResourceTest {
     @Test
     void malformedJsonIsRefused() {
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body("{\"patientRef\": \"x\", \"feet\": [")
                 .post("/api/v1/assessments")
                 .then()
@@ -424,7 +429,7 @@ class AssessmentResourceTest {
     @Test
     void wrongContentTypeIsRefused() {
         given().contentType(ContentType.TEXT)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body("fpi=8")
                 .post("/api/v1/assessments")
                 .then()
@@ -433,26 +438,26 @@ class AssessmentResourceTest {
     }
 
     @Test
-    void missingClinicIsRefused() {
+    void aRequestWithoutATokenIsRefusedAndStoresNothing() {
         String patient = newPatient();
         given().contentType(ContentType.JSON)
                 .body(assessment(patient, "2026-11-20T09:30:00Z"))
                 .post("/api/v1/assessments")
                 .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations.field", hasItem("X-Clinic-Id"));
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
         assertNothingStoredOrQueued(patient);
     }
 
     @Test
     void unknownAssessmentIsNotFound() {
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/assessments/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/assessments/not-a-uuid")
                 .then()
                 .statusCode(404)
@@ -472,7 +477,7 @@ class AssessmentResourceTest {
 
     private static String create(String patient, String at) {
         return given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(assessment(patient, at))
                 .post("/api/v1/assessments")
                 .then()
@@ -481,7 +486,7 @@ class AssessmentResourceTest {
                 .path("id");
     }
 
-    private static String assessment(String patient, String at) {
+    static String assessment(String patient, String at) {
         return """
         {"patientRef":"%s","assessedAt":"%s","feet":[{"side":"LEFT","fpiTotal":3}]}\
         """

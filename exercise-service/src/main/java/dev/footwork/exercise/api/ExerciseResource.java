@@ -4,6 +4,8 @@ import dev.footwork.contracts.events.ExerciseId;
 import dev.footwork.exercise.domain.Exercise;
 import dev.footwork.exercise.domain.ExerciseCatalogue;
 import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +30,7 @@ public class ExerciseResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "All six exercises with instructions, equipment, dosage and cautions")
     public List<Exercise> all() {
         return catalogue.all();
@@ -35,6 +38,7 @@ public class ExerciseResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "One exercise; band exercises say which way the band pulls each foot")
     @APIResponse(responseCode = "404", description = "No exercise with that id")
     public Exercise one(@PathParam("id") String id) {

@@ -6,10 +6,12 @@ import dev.footwork.exercise.persistence.CompletionRecorder;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.exercise.persistence.PlanReviser;
 import dev.footwork.exercise.persistence.PlanRevision;
-import dev.footwork.support.api.ClinicHeader;
 import dev.footwork.support.api.IdempotencyKeyHeader;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.security.Caller;
+import dev.footwork.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,26 +46,28 @@ public class PlanResource {
     private final PlanRenderer renderer;
     private final PlanReviser reviser;
     private final CompletionIntake intake;
+    private final Caller caller;
 
-    PlanResource(PlanRenderer renderer, PlanReviser reviser, CompletionIntake intake) {
+    PlanResource(
+            PlanRenderer renderer, PlanReviser reviser, CompletionIntake intake, Caller caller) {
         this.renderer = renderer;
         this.reviser = reviser;
         this.intake = intake;
+        this.caller = caller;
     }
 
     @GET
     @Path("/patients/{patientRef}/plans/active")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(
             summary = "The patient's current plan (active or paused), rendered per foot",
             description = "The ETag is the plan's revision; send it as If-Match when changing it.")
     @APIResponse(responseCode = "404", description = "The patient has no current plan (yet)")
-    public Response active(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
-            @PathParam("patientRef") String patientRef) {
-        String clinicId = ClinicHeader.require(clinic);
+    public Response active(@PathParam("patientRef") String patientRef) {
         PatientRefParam.require(patientRef);
+        caller.requireAccessTo(patientRef, "a current plan for " + patientRef);
         Plan plan =
-                Plan.currentOf(clinicId, patientRef)
+                Plan.currentOf(caller.clinicId(), patientRef)
                         .orElseThrow(
                                 () ->
                                         ProblemException.notFound(
@@ -73,38 +77,38 @@ public class PlanResource {
 
     @GET
     @Path("/patients/{patientRef}/plans")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "The patient's plan history, newest first")
-    public List<PlanSummary> history(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
-            @PathParam("patientRef") String patientRef) {
-        String clinicId = ClinicHeader.require(clinic);
+    public List<PlanSummary> history(@PathParam("patientRef") String patientRef) {
         PatientRefParam.require(patientRef);
-        return Plan.historyOf(clinicId, patientRef).stream().map(PlanSummary::of).toList();
+        caller.requireAccessTo(patientRef, "patient " + patientRef);
+        return Plan.historyOf(caller.clinicId(), patientRef).stream().map(PlanSummary::of).toList();
     }
 
     @GET
     @Path("/plans/{planId}")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(
             summary = "One plan at its latest revision, with instructions for each foot",
             description = "The ETag is the plan's revision; send it as If-Match when changing it.")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
-    public Response plan(
-            @HeaderParam(ClinicHeader.NAME) String clinic, @PathParam("planId") UUID planId) {
-        return rendered(find(clinic, planId));
+    public Response plan(@PathParam("planId") UUID planId) {
+        return rendered(find(planId));
     }
 
     @GET
     @Path("/plans/{planId}/revisions")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Every revision of a plan, oldest first, with the reason for each")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
-    public List<RevisionView> revisions(
-            @HeaderParam(ClinicHeader.NAME) String clinic, @PathParam("planId") UUID planId) {
-        Plan plan = find(clinic, planId);
+    public List<RevisionView> revisions(@PathParam("planId") UUID planId) {
+        Plan plan = find(planId);
         return PlanRevision.of(plan.id).stream().map(RevisionView::of).toList();
     }
 
     @POST
     @Path("/plans/{planId}/adjustments")
+    @RolesAllowed(Roles.CLINICIAN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change dosage, remove or add exercises, or change a foot's training days",
@@ -119,61 +123,58 @@ public class PlanResource {
             responseCode = "422",
             description = "A change does not fit the plan, e.g. an exercise it does not have")
     public Response adjust(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
             @Parameter(description = "The revision the change was made against, e.g. \"3\"")
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             @PathParam("planId") UUID planId,
             @NotNull @Valid NewAdjustment body) {
-        String clinicId = ClinicHeader.require(clinic);
         List<PlanAdjustment> changes = new ArrayList<>();
         for (int i = 0; i < body.changes().size(); i++) {
             changes.add(toAdjustment(body.changes().get(i), i));
         }
-        return rendered(reviser.adjust(clinicId, planId, revision(ifMatch), changes));
+        return rendered(reviser.adjust(caller.clinicId(), planId, revision(ifMatch), changes));
     }
 
     @POST
     @Path("/plans/{planId}/pause")
+    @RolesAllowed(Roles.CLINICIAN)
     @Operation(
             summary =
                     "Pause the plan (PlanRevised, reason PAUSED); no completions count while paused")
     @APIResponse(responseCode = "200", description = "The plan, paused (already paused: unchanged)")
     @APIResponse(responseCode = "409", description = "The plan has been superseded")
     public Response pause(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @PathParam("planId") UUID planId) {
-        return rendered(reviser.pause(ClinicHeader.require(clinic), planId, revision(ifMatch)));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @PathParam("planId") UUID planId) {
+        return rendered(reviser.pause(caller.clinicId(), planId, revision(ifMatch)));
     }
 
     @POST
     @Path("/plans/{planId}/resume")
+    @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Resume a paused plan (PlanRevised, reason RESUMED)")
     @APIResponse(responseCode = "200", description = "The plan, active (already active: unchanged)")
     @APIResponse(responseCode = "409", description = "The plan has been superseded")
     public Response resume(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @PathParam("planId") UUID planId) {
-        return rendered(reviser.resume(ClinicHeader.require(clinic), planId, revision(ifMatch)));
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @PathParam("planId") UUID planId) {
+        return rendered(reviser.resume(caller.clinicId(), planId, revision(ifMatch)));
     }
 
     @GET
     @Path("/plans/{planId}/completions")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Completions logged against a plan, latest session first")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
     public List<CompletionView> completions(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
             @PathParam("planId") UUID planId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Plan plan = find(clinic, planId);
+        Plan plan = find(planId);
         return Completion.ofPlan(plan.id, page, size).stream().map(CompletionView::of).toList();
     }
 
     @POST
     @Path("/plans/{planId}/completions")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.INTEGRATION})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Log one completed exercise session against a plan",
@@ -196,19 +197,16 @@ public class PlanResource {
             responseCode = "422",
             description = "The Idempotency-Key was used for a different completion")
     public Response complete(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
             @Parameter(description = "Makes retries safe when the body has no completionId")
                     @HeaderParam(IdempotencyKeyHeader.NAME)
                     String idempotencyKey,
             @PathParam("planId") UUID planId,
             @NotNull @Valid NewCompletion body,
             UriInfo uri) {
+        find(planId);
         CompletionRecorder.Result result =
                 intake.one(
-                        ClinicHeader.require(clinic),
-                        planId,
-                        IdempotencyKeyHeader.read(idempotencyKey),
-                        body);
+                        caller.clinicId(), planId, IdempotencyKeyHeader.read(idempotencyKey), body);
         CompletionView view = CompletionView.of(result.completion());
         if (!result.created()) {
             return Response.ok(view).header(IdempotencyKeyHeader.REPLAYED, true).build();
@@ -220,6 +218,7 @@ public class PlanResource {
 
     @POST
     @Path("/plans/{planId}/completions/batch")
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT, Roles.INTEGRATION})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Log many completions at once, e.g. from an app that was offline",
@@ -232,20 +231,26 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The outcome of every item, in order")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
     public BatchResult completeBatch(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
             @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
             @PathParam("planId") UUID planId,
             @NotNull @Valid CompletionBatch body,
             UriInfo uri) {
-        String clinicId = ClinicHeader.require(clinic);
-        find(clinic, planId);
+        find(planId);
         return intake.batch(
-                clinicId, planId, IdempotencyKeyHeader.read(idempotencyKey), body, uri.getPath());
+                caller.clinicId(),
+                planId,
+                IdempotencyKeyHeader.read(idempotencyKey),
+                body,
+                uri.getPath());
     }
 
-    private Plan find(String clinic, UUID planId) {
-        return Plan.findInClinic(ClinicHeader.require(clinic), planId)
-                .orElseThrow(() -> ProblemException.notFound("plan " + planId));
+    /** The plan in the caller's clinic, and for a patient token only the patient's own. */
+    private Plan find(UUID planId) {
+        Plan plan =
+                Plan.findInClinic(caller.clinicId(), planId)
+                        .orElseThrow(() -> ProblemException.notFound("plan " + planId));
+        caller.requireAccessTo(plan.patientRef, "plan " + planId);
+        return plan;
     }
 
     private Response rendered(Plan plan) {

@@ -14,6 +14,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 /** Completions from offline apps (batches) and retried requests (Idempotency-Key). */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
@@ -144,7 +148,9 @@ class CompletionBatchTest {
     }
 
     private static ValidatableResponse batch(String planId, String body, String key) {
-        var request = given().contentType(ContentType.JSON).header("X-Clinic-Id", CLINIC);
+        var request =
+                given().contentType(ContentType.JSON)
+                        .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC));
         if (key != null) {
             request = request.header("Idempotency-Key", key);
         }
@@ -157,7 +163,7 @@ class CompletionBatchTest {
 
     private static ValidatableResponse single(String planId, String body, String key) {
         return given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .header("Idempotency-Key", key)
                 .body(body)
                 .post("/api/v1/plans/" + planId + "/completions")

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
@@ -21,7 +25,8 @@ class ExerciseResourceTest {
 
     @Test
     void theCatalogueListsTheSixExercises() {
-        given().get("/api/v1/exercises")
+        given().header("Authorization", DevTokens.bearer(Roles.PATIENT, "clinic-a"))
+                .get("/api/v1/exercises")
                 .then()
                 .statusCode(200)
                 .body("", hasSize(6))
@@ -31,7 +36,8 @@ class ExerciseResourceTest {
 
     @Test
     void aBandExerciseSaysWhichWayTheBandPullsEachFoot() {
-        given().get("/api/v1/exercises/band-inversion")
+        given().header("Authorization", DevTokens.bearer(Roles.PATIENT, "clinic-a"))
+                .get("/api/v1/exercises/band-inversion")
                 .then()
                 .statusCode(200)
                 .body("band.pull.RIGHT", equalTo("to your right (outwards)"))
@@ -41,7 +47,8 @@ class ExerciseResourceTest {
 
     @Test
     void anUnknownExerciseIsNotFound() {
-        given().get("/api/v1/exercises/moonwalk")
+        given().header("Authorization", DevTokens.bearer(Roles.PATIENT, "clinic-a"))
+                .get("/api/v1/exercises/moonwalk")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");

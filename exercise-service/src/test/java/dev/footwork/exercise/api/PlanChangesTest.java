@@ -25,6 +25,9 @@ import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.Test;
 /** Plans over REST: rendering per side, history, clinician adjustments, pause and resume. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
@@ -99,7 +103,7 @@ class PlanChangesTest {
         await().atMost(WAIT).until(() -> !awaitCurrentPlan(patient).equals(first));
         String second = awaitCurrentPlan(patient);
 
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/patients/" + patient + "/plans")
                 .then()
                 .statusCode(200)
@@ -107,13 +111,13 @@ class PlanChangesTest {
                 .body("status", contains("ACTIVE", "SUPERSEDED"))
                 .body("[0].supersedesPlanId", equalTo(first));
         assertThat(plan(first).getString("supersededByPlanId")).isEqualTo(second);
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/plans/" + first + "/revisions")
                 .then()
                 .statusCode(200)
                 .body("reason", contains("ISSUED", "SUPERSEDED"))
                 .body("[1].plan.status", equalTo("SUPERSEDED"));
-        given().header("X-Clinic-Id", "clinic-b")
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, "clinic-b"))
                 .get("/api/v1/patients/" + patient + "/plans")
                 .then()
                 .statusCode(200)
@@ -126,7 +130,7 @@ class PlanChangesTest {
         String planId = newPlan(bootstrapServers, patient, PostureLevel.PRONATED);
 
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .header("If-Match", "\"1\"")
                 .body(
                         """
@@ -152,7 +156,7 @@ class PlanChangesTest {
         assertThat(EventSchemas.violations(EventType.PLAN_REVISED, json)).isEmpty();
         assertThat(json.get("reason").asText()).isEqualTo("CLINICIAN_ADJUSTMENT");
         assertThat(json.get("revision").asInt()).isEqualTo(2);
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/plans/" + planId + "/revisions")
                 .then()
                 .body("reason", contains("ISSUED", "CLINICIAN_ADJUSTMENT"));
@@ -192,7 +196,7 @@ class PlanChangesTest {
         adjust(planId, "{\"changes\":[]}", null).statusCode(400);
         adjust(planId, body, "\"abc\"").statusCode(400);
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", "clinic-b")
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, "clinic-b"))
                 .body(body)
                 .post("/api/v1/plans/" + planId + "/adjustments")
                 .then()
@@ -209,18 +213,18 @@ class PlanChangesTest {
         Instant beforePause = Instant.parse(plan(planId).getString("issuedAt")).plusMillis(1);
         await().until(() -> Instant.now().isAfter(beforePause.plusMillis(20)));
 
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .post("/api/v1/plans/" + planId + "/pause")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("PAUSED"))
                 .body("revision", equalTo(2));
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .post("/api/v1/plans/" + planId + "/pause")
                 .then()
                 .statusCode(200)
                 .body("revision", equalTo(2));
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/patients/" + patient + "/plans/active")
                 .then()
                 .statusCode(200)
@@ -233,7 +237,7 @@ class PlanChangesTest {
                 .statusCode(201)
                 .body("planRevision", equalTo(1));
 
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .post("/api/v1/plans/" + planId + "/resume")
                 .then()
                 .statusCode(200)
@@ -289,7 +293,7 @@ class PlanChangesTest {
                 PostureLevel.PRONATED);
         await().atMost(WAIT).until(() -> !awaitCurrentPlan(patient).equals(first));
 
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .post("/api/v1/plans/" + first + "/pause")
                 .then()
                 .statusCode(409)
@@ -311,7 +315,9 @@ class PlanChangesTest {
     }
 
     private static ValidatableResponse adjust(String planId, String body, String ifMatch) {
-        var request = given().contentType(ContentType.JSON).header("X-Clinic-Id", CLINIC);
+        var request =
+                given().contentType(ContentType.JSON)
+                        .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC));
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }
@@ -320,7 +326,7 @@ class PlanChangesTest {
 
     private static ValidatableResponse logCompletion(String planId, String body) {
         return given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(body)
                 .post("/api/v1/plans/" + planId + "/completions")
                 .then()

@@ -24,7 +24,10 @@ import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.support.outbox.OutboxEvent;
 import dev.footwork.support.outbox.OutboxRelay;
+import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
@@ -69,7 +73,7 @@ class PlanFlowTest {
                 PostureLevel.PRONATED);
 
         String planId = awaitCurrentPlan(patient);
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/plans/" + planId)
                 .then()
                 .statusCode(200)
@@ -128,7 +132,7 @@ class PlanFlowTest {
                 PostureLevel.NEUTRAL);
 
         await().atMost(WAIT).until(() -> !awaitCurrentPlan(patient).equals(first));
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/plans/" + first)
                 .then()
                 .statusCode(200)
@@ -156,7 +160,7 @@ class PlanFlowTest {
                         Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS));
 
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(body)
                 .post("/api/v1/plans/" + planId + "/completions")
                 .then()
@@ -167,7 +171,7 @@ class PlanFlowTest {
                 .body("planRevision", equalTo(1));
         // a retry of the same completion is answered with the stored one, not a second
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", CLINIC)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .body(body)
                 .post("/api/v1/plans/" + planId + "/completions")
                 .then()
@@ -221,7 +225,7 @@ class PlanFlowTest {
         cases.forEach(
                 (body, field) ->
                         given().contentType(ContentType.JSON)
-                                .header("X-Clinic-Id", CLINIC)
+                                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                                 .body(body)
                                 .post("/api/v1/plans/" + planId + "/completions")
                                 .then()
@@ -229,7 +233,7 @@ class PlanFlowTest {
                                 .contentType("application/problem+json")
                                 .body("violations.field", hasItem(field)));
         given().contentType(ContentType.JSON)
-                .header("X-Clinic-Id", "clinic-b")
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, "clinic-b"))
                 .body(completion(null, "band-inversion", "\"RED\"", now))
                 .post("/api/v1/plans/" + planId + "/completions")
                 .then()

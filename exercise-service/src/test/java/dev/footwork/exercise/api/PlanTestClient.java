@@ -10,7 +10,9 @@ import dev.footwork.contracts.events.PostureLevel;
 import dev.footwork.contracts.events.Side;
 import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.support.outbox.OutboxEvent;
+import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.KafkaRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
@@ -82,7 +84,9 @@ final class PlanTestClient {
         return await().atMost(WAIT)
                 .until(
                         () ->
-                                given().header("X-Clinic-Id", CLINIC)
+                                given().header(
+                                                "Authorization",
+                                                DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                                         .get("/api/v1/patients/" + patient + "/plans/active")
                                         .then()
                                         .extract()
@@ -92,7 +96,7 @@ final class PlanTestClient {
     }
 
     static JsonPath plan(String planId) {
-        return given().header("X-Clinic-Id", CLINIC)
+        return given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .get("/api/v1/plans/" + planId)
                 .then()
                 .statusCode(200)

@@ -22,7 +22,10 @@ import dev.footwork.contracts.events.PainRuleBroken;
 import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.events.PhaseCompleted;
 import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.Test;
 /** Progress events from progress-service advance or step back the plan, once each. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
@@ -105,7 +109,7 @@ class ProgressionLoopTest {
     void aPausedPlanIsNotProgressed() {
         String patient = newPatient();
         UUID planId = UUID.fromString(newPlan(bootstrapServers, patient, PostureLevel.SUPINATED));
-        given().header("X-Clinic-Id", CLINIC)
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                 .post("/api/v1/plans/" + planId + "/pause")
                 .then()
                 .statusCode(200);

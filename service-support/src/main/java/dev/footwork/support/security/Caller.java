@@ -1,0 +1,80 @@
+package dev.footwork.support.security;
+
+import dev.footwork.contracts.PatientKey;
+import dev.footwork.support.api.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from the verified bearer token: the clinic (tenant) from claim {@code clinic_id},
+ * the patient a patient token is for from {@code patient_ref}, the user ({@code sub}) and the
+ * client application ({@code azp} or {@code client_id}). Resources take the tenant from here and
+ * nowhere else.
+ */
+@RequestScoped
+public class Caller {
+
+    static final String CLINIC_CLAIM = "clinic_id";
+    static final String PATIENT_CLAIM = "patient_ref";
+
+    private final JsonWebToken token;
+
+    Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The caller's clinic; a token without a well-formed one is refused with 403. */
+    public String clinicId() {
+        String clinic = token.getClaim(CLINIC_CLAIM);
+        if (clinic == null || !PatientKey.isToken(clinic)) {
+            throw new ProblemException(
+                    403, "Forbidden", "the token names no clinic (claim " + CLINIC_CLAIM + ")");
+        }
+        return clinic;
+    }
+
+    public boolean isPatient() {
+        return token.getGroups().contains(Roles.PATIENT);
+    }
+
+    /** The patient a patient token is for; empty for staff and system tokens. */
+    public Optional<String> patientRef() {
+        if (!isPatient()) {
+            return Optional.empty();
+        }
+        String patient = token.getClaim(PATIENT_CLAIM);
+        if (patient == null || !PatientKey.isToken(patient)) {
+            throw new ProblemException(
+                    403,
+                    "Forbidden",
+                    "a patient token must name its patient (claim " + PATIENT_CLAIM + ")");
+        }
+        return Optional.of(patient);
+    }
+
+    /**
+     * Checks that the caller may see this patient's data. A patient asking about anyone else gets
+     * the same 404 as for a patient who does not exist, so nothing leaks.
+     *
+     * @param what names the resource in the 404, e.g. "plan 1234"
+     */
+    public void requireAccessTo(String patientRef, String what) {
+        Optional<String> own = patientRef();
+        if (own.isPresent() && !own.get().equals(patientRef)) {
+            throw ProblemException.notFound(what);
+        }
+    }
+
+    /** The user or system account, for the audit trail. */
+    public String subject() {
+        String subject = token.getSubject();
+        return subject != null ? subject : token.getName();
+    }
+
+    /** The client application the token was issued to, when the token says. */
+    public Optional<String> client() {
+        String azp = token.getClaim("azp");
+        return Optional.ofNullable(azp != null ? azp : token.getClaim("client_id"));
+    }
+}
