@@ -103,7 +103,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment in this clinic")
     public AssessmentView get(@PathParam("id") UUID id) {
         Assessment assessment =
-                Assessment.findInClinic(caller.clinicId(), id)
+                Assessment.byId(id)
                         .orElseThrow(() -> ProblemException.notFound("assessment " + id));
         caller.requireAccessTo(assessment.patientRef, "assessment " + id);
         return AssessmentView.of(assessment, mapper);

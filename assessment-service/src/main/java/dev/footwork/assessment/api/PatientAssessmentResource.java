@@ -40,12 +40,11 @@ public class PatientAssessmentResource {
             @PathParam("patientRef") String patientRef,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        String clinicId = caller.clinicId();
         PatientRefParam.require(patientRef);
         caller.requireAccessTo(patientRef, "patient " + patientRef);
-        long total = Assessment.countOf(clinicId, patientRef);
+        long total = Assessment.countOf(patientRef);
         return new AssessmentPage(
-                Assessment.pageOf(clinicId, patientRef, page, size).stream()
+                Assessment.pageOf(patientRef, page, size).stream()
                         .map(a -> AssessmentView.of(a, mapper))
                         .toList(),
                 page,

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** A stored assessment of one patient: what was measured and how each foot was classified. */
 @Entity
@@ -25,6 +26,8 @@ public class Assessment extends PanacheEntityBase {
 
     @Id public UUID id;
 
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
 
@@ -65,32 +68,26 @@ public class Assessment extends PanacheEntityBase {
     @OrderBy("side")
     public List<FootResult> feet = new ArrayList<>();
 
-    public static Optional<Assessment> findInClinic(String clinicId, UUID id) {
-        return find("clinicId = ?1 and id = ?2", clinicId, id).firstResultOptional();
+    // Every query below sees the current clinic's rows only: clinicId is the @TenantId.
+
+    public static Optional<Assessment> byId(UUID id) {
+        return find("id", id).firstResultOptional();
     }
 
     /** One page of a patient's assessments, newest first. */
-    public static List<Assessment> pageOf(String clinicId, String patientRef, int page, int size) {
-        return find(
-                        "clinicId = ?1 and patientRef = ?2",
-                        Sort.descending("assessedAt", "createdAt"),
-                        clinicId,
-                        patientRef)
+    public static List<Assessment> pageOf(String patientRef, int page, int size) {
+        return find("patientRef", Sort.descending("assessedAt", "createdAt"), patientRef)
                 .page(page, size)
                 .list();
     }
 
-    public static long countOf(String clinicId, String patientRef) {
-        return count("clinicId = ?1 and patientRef = ?2", clinicId, patientRef);
+    public static long countOf(String patientRef) {
+        return count("patientRef", patientRef);
     }
 
     /** The patient's most recent assessment, the one a new assessment supersedes. */
-    public static Optional<Assessment> latestOf(String clinicId, String patientRef) {
-        return find(
-                        "clinicId = ?1 and patientRef = ?2",
-                        Sort.descending("assessedAt", "createdAt"),
-                        clinicId,
-                        patientRef)
+    public static Optional<Assessment> latestOf(String patientRef) {
+        return find("patientRef", Sort.descending("assessedAt", "createdAt"), patientRef)
                 .firstResultOptional();
     }
 }

@@ -90,8 +90,7 @@ public class AssessmentRecorder {
                             .orElseThrow();
             assessment.feet.add(toRow(assessment.clinicId, input, result));
         }
-        Optional<Assessment> previous =
-                Assessment.latestOf(submission.clinicId(), submission.patientRef());
+        Optional<Assessment> previous = Assessment.latestOf(submission.patientRef());
         assessment.previousAssessmentId = previous.map(p -> p.id).orElse(null);
         assessment.persist();
         previous.ifPresent(p -> p.supersededBy = assessment.id);

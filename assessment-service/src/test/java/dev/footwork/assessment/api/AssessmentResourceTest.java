@@ -19,12 +19,12 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.support.outbox.OutboxEvent;
 import dev.footwork.support.security.Roles;
+import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,8 +88,7 @@ class AssessmentResourceTest {
                         .path("id");
 
         Assessment stored =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Assessment.findById(UUID.fromString(id)));
+                Tenancy.transaction(CLINIC).call(() -> Assessment.findById(UUID.fromString(id)));
         assertThat(stored.clinicId).isEqualTo(CLINIC);
         assertThat(stored.feet).hasSize(2);
 
@@ -108,7 +107,7 @@ class AssessmentResourceTest {
                         .orElseThrow(
                                 () -> new AssertionError("no FootClassified event for " + patient));
         UUID outboxId =
-                QuarkusTransaction.requiringNew()
+                Tenancy.transaction(CLINIC)
                         .call(
                                 () ->
                                         OutboxEvent.<OutboxEvent>find("patientRef", patient)
@@ -190,11 +189,9 @@ class AssessmentResourceTest {
                 .contentType("application/problem+json");
 
         long stored =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Assessment.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient));
         long events =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> OutboxEvent.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> OutboxEvent.count("patientRef", patient));
         assertThat(stored).isEqualTo(1);
         assertThat(events).isEqualTo(1);
     }
@@ -466,11 +463,9 @@ class AssessmentResourceTest {
 
     private void assertNothingStoredOrQueued(String patient) {
         long assessments =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Assessment.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient));
         long events =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> OutboxEvent.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> OutboxEvent.count("patientRef", patient));
         assertThat(assessments).isZero();
         assertThat(events).isZero();
     }

@@ -11,12 +11,12 @@ import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
 import dev.footwork.contracts.events.Side;
+import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,7 +68,7 @@ class MeasurementsTopicTest {
                         .orElseThrow(() -> new AssertionError("no FootClassified for " + patient));
         assertThat(classified.value()).contains("HIGHLY_PRONATED").contains("HIGHLY_SUPINATED");
         Assessment stored =
-                QuarkusTransaction.requiringNew()
+                Tenancy.transaction(CLINIC)
                         .call(
                                 () ->
                                         Assessment.<Assessment>find("patientRef", patient)
@@ -113,12 +113,11 @@ class MeasurementsTopicTest {
         await().atMost(WAIT)
                 .until(
                         () ->
-                                QuarkusTransaction.requiringNew()
+                                Tenancy.transaction(CLINIC)
                                                 .call(() -> Assessment.count("patientRef", next))
                                         == 1);
         long refused =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Assessment.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient));
         assertThat(refused).isZero();
     }
 
@@ -149,12 +148,11 @@ class MeasurementsTopicTest {
         await().atMost(WAIT)
                 .until(
                         () ->
-                                QuarkusTransaction.requiringNew()
+                                Tenancy.transaction(CLINIC)
                                                 .call(() -> Assessment.count("patientRef", marker))
                                         == 1);
         long stored =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Assessment.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient));
         assertThat(stored).isEqualTo(1);
     }
 

@@ -67,7 +67,7 @@ public class PlanResource {
         PatientRefParam.require(patientRef);
         caller.requireAccessTo(patientRef, "a current plan for " + patientRef);
         Plan plan =
-                Plan.currentOf(caller.clinicId(), patientRef)
+                Plan.currentOf(patientRef)
                         .orElseThrow(
                                 () ->
                                         ProblemException.notFound(
@@ -82,7 +82,7 @@ public class PlanResource {
     public List<PlanSummary> history(@PathParam("patientRef") String patientRef) {
         PatientRefParam.require(patientRef);
         caller.requireAccessTo(patientRef, "patient " + patientRef);
-        return Plan.historyOf(caller.clinicId(), patientRef).stream().map(PlanSummary::of).toList();
+        return Plan.historyOf(patientRef).stream().map(PlanSummary::of).toList();
     }
 
     @GET
@@ -247,8 +247,7 @@ public class PlanResource {
     /** The plan in the caller's clinic, and for a patient token only the patient's own. */
     private Plan find(UUID planId) {
         Plan plan =
-                Plan.findInClinic(caller.clinicId(), planId)
-                        .orElseThrow(() -> ProblemException.notFound("plan " + planId));
+                Plan.byId(planId).orElseThrow(() -> ProblemException.notFound("plan " + planId));
         caller.requireAccessTo(plan.patientRef, "plan " + planId);
         return plan;
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** One logged session of one exercise on one foot. */
 @Entity
@@ -26,6 +27,8 @@ public class Completion extends PanacheEntityBase {
     @Column(name = "plan_revision")
     public int planRevision;
 
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
 

@@ -59,8 +59,7 @@ public class CompletionRecorder {
     @Transactional
     public Result record(String clinicId, UUID planId, Logged logged) {
         Plan plan =
-                Plan.findInClinic(clinicId, planId)
-                        .orElseThrow(() -> ProblemException.notFound("plan " + planId));
+                Plan.byId(planId).orElseThrow(() -> ProblemException.notFound("plan " + planId));
         Completion existing = Completion.findById(logged.completionId());
         if (existing != null) {
             if (!existing.clinicId.equals(clinicId)

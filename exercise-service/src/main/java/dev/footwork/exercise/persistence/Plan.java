@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /**
  * A patient's exercise plan at its latest revision; earlier revisions are {@link PlanRevision}s.
@@ -26,6 +27,8 @@ public class Plan extends PanacheEntityBase {
 
     @Id public UUID id;
 
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
 
@@ -58,51 +61,39 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Optional<Plan> findInClinic(String clinicId, UUID id) {
-        return find("clinicId = ?1 and id = ?2", clinicId, id).firstResultOptional();
+    // Every query below sees the current clinic's rows only: clinicId is the @TenantId.
+
+    public static Optional<Plan> byId(UUID id) {
+        return find("id", id).firstResultOptional();
     }
 
     /** The plan locked for update, so that concurrent revisions apply one after the other. */
-    public static Optional<Plan> lockInClinic(String clinicId, UUID id) {
-        return find("clinicId = ?1 and id = ?2", clinicId, id)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+    public static Optional<Plan> lockById(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** The patient's active or paused plan. */
-    public static Optional<Plan> currentOf(String clinicId, String patientRef) {
-        return find(
-                        "clinicId = ?1 and patientRef = ?2 and status in ?3",
-                        clinicId,
-                        patientRef,
-                        CURRENT)
-                .firstResultOptional();
+    public static Optional<Plan> currentOf(String patientRef) {
+        return find("patientRef = ?1 and status in ?2", patientRef, CURRENT).firstResultOptional();
     }
 
     /** The patient's active or paused plan, locked for update. */
-    public static Optional<Plan> lockCurrentOf(String clinicId, String patientRef) {
-        return find(
-                        "clinicId = ?1 and patientRef = ?2 and status in ?3",
-                        clinicId,
-                        patientRef,
-                        CURRENT)
+    public static Optional<Plan> lockCurrentOf(String patientRef) {
+        return find("patientRef = ?1 and status in ?2", patientRef, CURRENT)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 
     /** The patient's plans, newest first. */
-    public static List<Plan> historyOf(String clinicId, String patientRef) {
-        return list(
-                "clinicId = ?1 and patientRef = ?2 order by issuedAt desc, id",
-                clinicId,
-                patientRef);
+    public static List<Plan> historyOf(String patientRef) {
+        return list("patientRef = ?1 order by issuedAt desc, id", patientRef);
     }
 
     public static Optional<Plan> supersededBy(UUID planId) {
         return find("supersedesId", planId).firstResultOptional();
     }
 
-    public static boolean existsForAssessment(String clinicId, UUID assessmentId) {
-        return count("clinicId = ?1 and assessmentId = ?2", clinicId, assessmentId) > 0;
+    public static boolean existsForAssessment(UUID assessmentId) {
+        return count("assessmentId", assessmentId) > 0;
     }
 }

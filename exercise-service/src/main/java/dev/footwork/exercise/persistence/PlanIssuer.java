@@ -36,12 +36,12 @@ public class PlanIssuer {
     /** Returns the new plan, or empty when this assessment already has one. */
     @Transactional
     public Optional<Plan> issueFor(FootClassified classification) {
-        if (Plan.existsForAssessment(classification.clinicId(), classification.assessmentId())) {
+        if (Plan.existsForAssessment(classification.assessmentId())) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         UUID superseded =
-                Plan.lockCurrentOf(classification.clinicId(), classification.patientRef())
+                Plan.lockCurrentOf(classification.patientRef())
                         .map(
                                 old -> {
                                     reviser.supersede(old, now);

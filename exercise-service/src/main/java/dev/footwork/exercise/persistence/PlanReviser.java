@@ -119,7 +119,7 @@ public class PlanReviser {
             PlanRevised.Reason reason,
             String why) {
         Plan plan =
-                Plan.lockInClinic(clinicId, planId)
+                Plan.lockById(planId)
                         .orElseThrow(
                                 () ->
                                         new PoisonEventException(
@@ -138,7 +138,7 @@ public class PlanReviser {
 
     private Plan changeable(String clinicId, UUID planId, Integer expectedRevision) {
         Plan plan =
-                Plan.lockInClinic(clinicId, planId)
+                Plan.lockById(planId)
                         .orElseThrow(() -> ProblemException.notFound("plan " + planId));
         if (expectedRevision != null && expectedRevision != plan.revision) {
             throw new ProblemException(

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** One revision of a plan as it stood from {@link #revisedAt} until the next revision. */
 @Entity
@@ -29,6 +30,8 @@ public class PlanRevision extends PanacheEntityBase {
 
     @Id public int revision;
 
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
 

@@ -25,13 +25,13 @@ import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.support.outbox.OutboxEvent;
 import dev.footwork.support.outbox.OutboxRelay;
 import dev.footwork.support.security.Roles;
+import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,8 +109,7 @@ class PlanFlowTest {
         // test topics have one partition, so the marker is consumed after both copies
         awaitCurrentPlan(marker);
         awaitCurrentPlan(patient);
-        long plans =
-                QuarkusTransaction.requiringNew().call(() -> Plan.count("patientRef", patient));
+        long plans = Tenancy.transaction(CLINIC).call(() -> Plan.count("patientRef", patient));
         assertThat(plans).isEqualTo(1);
     }
 
@@ -189,8 +188,7 @@ class PlanFlowTest {
         assertThat(json.get("completionId").asText()).isEqualTo(completionId.toString());
         assertThat(json.get("pain").asInt()).isEqualTo(2);
         long stored =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Completion.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> Completion.count("patientRef", patient));
         assertThat(stored).isEqualTo(1);
     }
 
@@ -241,10 +239,9 @@ class PlanFlowTest {
                 .contentType("application/problem+json");
 
         long stored =
-                QuarkusTransaction.requiringNew()
-                        .call(() -> Completion.count("patientRef", patient));
+                Tenancy.transaction(CLINIC).call(() -> Completion.count("patientRef", patient));
         long queued =
-                QuarkusTransaction.requiringNew()
+                Tenancy.transaction(CLINIC)
                         .call(
                                 () ->
                                         OutboxEvent.count(
@@ -270,7 +267,7 @@ class PlanFlowTest {
         String id = KafkaRecords.header(first, CloudEventAttributes.ID);
 
         // The state a crash between broker ack and mark leaves behind: published, not marked.
-        QuarkusTransaction.requiringNew()
+        Tenancy.transaction(CLINIC)
                 .run(
                         () ->
                                 OutboxEvent.update(
@@ -296,7 +293,7 @@ class PlanFlowTest {
                                                 .count()
                                         == 2);
         Instant marked =
-                QuarkusTransaction.requiringNew()
+                Tenancy.transaction(CLINIC)
                         .call(
                                 () ->
                                         OutboxEvent.<OutboxEvent>findById(UUID.fromString(id))

@@ -11,10 +11,10 @@ import dev.footwork.contracts.events.Side;
 import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.support.outbox.OutboxEvent;
 import dev.footwork.support.security.Roles;
+import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.KafkaRecords;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,12 +144,11 @@ final class PlanTestClient {
     }
 
     static long storedCompletions(String patient) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Completion.count("patientRef", patient));
+        return Tenancy.transaction(CLINIC).call(() -> Completion.count("patientRef", patient));
     }
 
     static long queuedEvents(String patient, EventType type) {
-        return QuarkusTransaction.requiringNew()
+        return Tenancy.transaction(CLINIC)
                 .call(
                         () ->
                                 OutboxEvent.count(

@@ -2,6 +2,7 @@ package dev.footwork.support.inbox;
 
 import dev.footwork.contracts.EventType;
 import dev.footwork.support.kafka.MessagingConfig;
+import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,13 +74,17 @@ public class EventInbox {
         int failures = 0;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew()
-                        .run(
-                                () -> {
-                                    if (processed.claim(consumer, event)) {
-                                        effect.accept(event);
-                                    }
-                                });
+                // the tenant comes from the event, never from a default
+                Tenancy.run(
+                        event.clinicId(),
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () -> {
+                                                    if (processed.claim(consumer, event)) {
+                                                        effect.accept(event);
+                                                    }
+                                                }));
                 return;
             } catch (PoisonEventException poison) {
                 deadLetters.send(record, consumer, poison);

@@ -14,6 +14,7 @@ import static dev.footwork.contracts.CloudEventAttributes.TYPE;
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.support.kafka.EventProducer;
 import dev.footwork.support.kafka.RecordHeaders;
+import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
@@ -130,7 +131,10 @@ public class OutboxRelay {
         int total = 0;
         int published;
         do {
-            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            published =
+                    Tenancy.call(
+                            Tenancy.NO_CLINIC,
+                            () -> QuarkusTransaction.requiringNew().call(this::publishBatch));
             total += published;
         } while (published == config.batchSize() && running);
         return total;
@@ -205,11 +209,15 @@ public class OutboxRelay {
         }
         lastCleanup = now;
         long deleted =
-                QuarkusTransaction.requiringNew()
-                        .call(
-                                () ->
-                                        OutboxEvent.delete(
-                                                "publishedAt < ?1", now.minus(config.retention())));
+                Tenancy.call(
+                        Tenancy.NO_CLINIC,
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .call(
+                                                () ->
+                                                        OutboxEvent.delete(
+                                                                "publishedAt < ?1",
+                                                                now.minus(config.retention()))));
         if (deleted > 0) {
             LOG.debugf("Deleted %d published outbox rows", deleted);
         }

@@ -1,0 +1,76 @@
+package dev.footwork.exercise.api;
+
+import static dev.footwork.exercise.api.PlanTestClient.CLINIC;
+import static dev.footwork.exercise.api.PlanTestClient.newPatient;
+import static dev.footwork.exercise.api.PlanTestClient.newPlan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.exercise.persistence.Plan;
+import dev.footwork.exercise.persistence.PlanRevision;
+import dev.footwork.support.tenancy.Tenancy;
+import dev.footwork.testkit.JwtTestResource;
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Hibernate's tenant support, not where clauses, keeps one clinic's rows from another. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+class TenantFilterTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void anotherClinicsSessionSeesNoneOfThePatientsRows() {
+        String patient = newPatient();
+        UUID planId = UUID.fromString(newPlan(bootstrapServers, patient, PostureLevel.PRONATED));
+
+        assertThat(Tenancy.transaction(CLINIC).call(() -> Plan.byId(planId))).isPresent();
+        assertThat(Tenancy.transaction("clinic-b").call(() -> Plan.byId(planId))).isEmpty();
+        assertThat(Tenancy.transaction("clinic-b").call(() -> Plan.historyOf(patient))).isEmpty();
+        assertThat(Tenancy.transaction("clinic-b").call(() -> PlanRevision.of(planId))).isEmpty();
+        assertThat(Tenancy.transaction(Tenancy.NO_CLINIC).call(() -> Plan.count())).isZero();
+    }
+
+    @Test
+    void aRowCannotBeWrittenIntoAnotherClinic() {
+        String patient = newPatient();
+        UUID planId = UUID.fromString(newPlan(bootstrapServers, patient, PostureLevel.NEUTRAL));
+        Plan stored = Tenancy.transaction(CLINIC).call(() -> Plan.byId(planId).orElseThrow());
+
+        assertThatThrownBy(
+                        () ->
+                                Tenancy.transaction("clinic-b")
+                                        .run(
+                                                () -> {
+                                                    Plan copy = new Plan();
+                                                    copy.id = UUID.randomUUID();
+                                                    copy.clinicId = CLINIC;
+                                                    copy.patientRef = patient;
+                                                    copy.assessmentId = UUID.randomUUID();
+                                                    copy.revision = 1;
+                                                    copy.status = "SUPERSEDED";
+                                                    copy.rulesVersion = stored.rulesVersion;
+                                                    copy.startsOn = stored.startsOn;
+                                                    copy.issuedAt = stored.issuedAt;
+                                                    copy.content = stored.content;
+                                                    copy.updatedAt = stored.updatedAt;
+                                                    copy.persistAndFlush();
+                                                }))
+                .hasStackTraceContaining("tenant");
+        assertThat(Tenancy.transaction(CLINIC).call(() -> Plan.historyOf(patient))).hasSize(1);
+    }
+}
