@@ -330,7 +330,6 @@ public class Demo {
     private Response send(HttpRequest plain, String body) {
         HttpRequest request =
                 HttpRequest.newBuilder(plain, (name, value) -> true)
-                        .header("X-Clinic-Id", CLINIC)
                         .header("Accept", "application/json")
                         .timeout(Duration.ofSeconds(10))
                         .build();

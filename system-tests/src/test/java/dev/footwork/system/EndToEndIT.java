@@ -101,10 +101,8 @@ class EndToEndIT {
                         .body()
                         .transform(EndToEndIT::json);
         assertThat(plan.get("assessmentId").asText()).isEqualTo(classified.get("id").asText());
-        assertThat(plan.at("/feet/0/exercises/0/exerciseId").asText())
-                .isEqualTo("band-inversion");
-        assertThat(plan.at("/feet/1/exercises/0/exerciseId").asText())
-                .isEqualTo("band-eversion");
+        assertThat(plan.at("/feet/0/exercises/0/exerciseId").asText()).isEqualTo("band-inversion");
+        assertThat(plan.at("/feet/1/exercises/0/exerciseId").asText()).isEqualTo("band-eversion");
 
         String planId = plan.get("id").asText();
         HttpResponse<String> completion =
@@ -191,7 +189,6 @@ class EndToEndIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                         .header("Content-Type", "application/json")
-                        .header("X-Clinic-Id", CLINIC)
                         .header("Authorization", DevTokens.bearer("clinician", CLINIC))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -201,7 +198,6 @@ class EndToEndIT {
     private static HttpResponse<String> get(ServiceProcess service, String path) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                        .header("X-Clinic-Id", CLINIC)
                         .header("Authorization", DevTokens.bearer("clinician", CLINIC))
                         .GET()
                         .build(),

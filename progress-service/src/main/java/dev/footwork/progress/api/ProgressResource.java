@@ -3,11 +3,12 @@ package dev.footwork.progress.api;
 import dev.footwork.progress.domain.SessionTotals;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.progress.persistence.PlanView;
-import dev.footwork.support.api.ClinicHeader;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.security.Caller;
+import dev.footwork.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,21 +23,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgressResource {
 
+    private final Caller caller;
+
+    ProgressResource(Caller caller) {
+        this.caller = caller;
+    }
+
     @GET
+    @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Progress on the patient's current plan: sessions, volume, pain")
     @APIResponse(responseCode = "404", description = "No plan is known for the patient")
-    public ProgressSummary summary(
-            @HeaderParam(ClinicHeader.NAME) String clinic,
-            @PathParam("patientRef") String patientRef) {
-        String clinicId = ClinicHeader.require(clinic);
+    public ProgressSummary summary(@PathParam("patientRef") String patientRef) {
         PatientRefParam.require(patientRef);
+        caller.requireAccessTo(patientRef, "a plan for " + patientRef);
         PlanView plan =
-                PlanView.currentOf(clinicId, patientRef)
+                PlanView.currentOf(patientRef)
                         .orElseThrow(() -> ProblemException.notFound("a plan for " + patientRef));
         PlanProgress progress = PlanProgress.findById(plan.planId);
         SessionTotals totals = progress == null ? SessionTotals.NONE : progress.totals();
         return new ProgressSummary(
-                clinicId,
+                plan.clinicId,
                 patientRef,
                 plan.planId,
                 plan.status,

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** Running totals of one plan's completions. */
 @Entity
@@ -18,6 +19,8 @@ public class PlanProgress extends PanacheEntityBase {
     @Column(name = "plan_id")
     public UUID planId;
 
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
 

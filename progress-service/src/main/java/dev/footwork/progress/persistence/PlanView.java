@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
 /** The latest revision of a plan this service has seen. */
 @Entity
@@ -20,6 +21,8 @@ public class PlanView extends PanacheEntityBase {
     @Column(name = "plan_id")
     public UUID planId;
 
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
 
@@ -42,12 +45,10 @@ public class PlanView extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The patient's plan to report on: the active one, else the most recently updated. */
-    public static Optional<PlanView> currentOf(String clinicId, String patientRef) {
+    public static Optional<PlanView> currentOf(String patientRef) {
+        // the clinic is the @TenantId: Hibernate adds it to the query
         return PlanView.<PlanView>find(
-                        "clinicId = ?1 and patientRef = ?2",
-                        Sort.by("updatedAt", Sort.Direction.Descending),
-                        clinicId,
-                        patientRef)
+                        "patientRef", Sort.by("updatedAt", Sort.Direction.Descending), patientRef)
                 .list()
                 .stream()
                 .min(

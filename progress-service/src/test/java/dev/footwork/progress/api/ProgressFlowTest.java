@@ -17,7 +17,10 @@ import dev.footwork.contracts.events.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PostureLevel;
 import dev.footwork.contracts.events.Side;
+import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PostgresTestResource;
@@ -38,13 +41,14 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(
         value = PostgresTestResource.class,
         restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
 class ProgressFlowTest {
 
-    private static final String CLINIC = "clinic-a";
+    static final String CLINIC = "clinic-a";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Instant AT = Instant.parse("2026-11-23T18:00:00Z");
 
@@ -137,7 +141,10 @@ class ProgressFlowTest {
                 EventType.EXERCISE_COMPLETED,
                 UUID.randomUUID().toString(),
                 completed(plan, patient, ExerciseId.TOWEL_GRAB, null, 2, 10, 3, 0, AT));
-        given().header("X-Clinic-Id", CLINIC).get(path(patient)).then().statusCode(404);
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .get(path(patient))
+                .then()
+                .statusCode(404);
 
         publish(
                 Topics.PLANS,
@@ -196,7 +203,7 @@ class ProgressFlowTest {
                 UUID.randomUUID().toString(),
                 planIssued(plan, patient));
         awaitSessions(patient, 0);
-        given().header("X-Clinic-Id", "clinic-b")
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, "clinic-b"))
                 .get(path(patient))
                 .then()
                 .statusCode(404)
@@ -207,7 +214,9 @@ class ProgressFlowTest {
         return await().atMost(WAIT)
                 .until(
                         () ->
-                                given().header("X-Clinic-Id", CLINIC)
+                                given().header(
+                                                "Authorization",
+                                                DevTokens.bearer(Roles.CLINICIAN, CLINIC))
                                         .get(path(patient))
                                         .then()
                                         .extract()
@@ -227,7 +236,7 @@ class ProgressFlowTest {
                 bootstrapServers, type, id, "/footwork/exercise-service", payload);
     }
 
-    private static PlanIssued planIssued(UUID plan, String patient) {
+    static PlanIssued planIssued(UUID plan, String patient) {
         PlanContent content =
                 new PlanContent(
                         PlanContent.PlanStatus.ACTIVE,
@@ -290,7 +299,7 @@ class ProgressFlowTest {
                 at);
     }
 
-    private static String newPatient() {
+    static String newPatient() {
         return "p-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

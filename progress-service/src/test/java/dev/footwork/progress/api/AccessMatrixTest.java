@@ -1,0 +1,85 @@
+package dev.footwork.progress.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.footwork.contracts.EventType;
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.AccessMatrix;
+import dev.footwork.testkit.AccessMatrix.OtherClinic;
+import dev.footwork.testkit.AccessMatrix.Request;
+import dev.footwork.testkit.AccessMatrix.Rule;
+import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Every endpoint, every kind of caller: see {@link AccessMatrix}. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
+class AccessMatrixTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsItsRulesSay() throws Exception {
+        String patient = ProgressFlowTest.newPatient();
+        UUID plan = UUID.randomUUID();
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.PLAN_ISSUED,
+                UUID.randomUUID().toString(),
+                "/footwork/exercise-service",
+                ProgressFlowTest.planIssued(plan, patient));
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                given().header(
+                                                "Authorization",
+                                                DevTokens.bearer(
+                                                        Roles.CLINICIAN, ProgressFlowTest.CLINIC))
+                                        .get("/api/v1/patients/" + patient + "/progress")
+                                        .statusCode(),
+                        status -> status == 200);
+
+        AccessMatrix matrix =
+                new AccessMatrix(base, ProgressFlowTest.CLINIC, "clinic-elsewhere", patient)
+                        .rule(
+                                "GET",
+                                "/api/v1/patients/{patientRef}/progress",
+                                new Rule(
+                                        Set.of(Roles.CLINICIAN, Roles.PATIENT),
+                                        true,
+                                        OtherClinic.NOT_FOUND,
+                                        200,
+                                        () ->
+                                                Request.get(
+                                                        "/api/v1/patients/"
+                                                                + patient
+                                                                + "/progress"),
+                                        null));
+
+        assertThat(matrix.check()).isEmpty();
+    }
+}
