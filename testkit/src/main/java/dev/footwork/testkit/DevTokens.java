@@ -108,11 +108,6 @@ public final class DevTokens {
         return shared().token(role, clinicId).bearer();
     }
 
-    /** {@code Bearer <token>} for a patient of a clinic, signed by the shared test key. */
-    public static String patientBearer(String clinicId, String patientRef) {
-        return shared().token("patient", clinicId).patient(patientRef).bearer();
-    }
-
     /** The PEM public key the services verify signatures with. */
     public Path publicKeyFile() {
         return directory.resolve("public-key.pem");

@@ -2,6 +2,7 @@ package dev.footwork.exercise.persistence;
 
 import dev.footwork.contracts.events.PlanContent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -74,14 +75,16 @@ public class Plan extends PanacheEntityBase {
 
     /** The patient's active or paused plan. */
     public static Optional<Plan> currentOf(String patientRef) {
-        return find("patientRef = ?1 and status in ?2", patientRef, CURRENT).firstResultOptional();
+        return current(patientRef).firstResultOptional();
     }
 
     /** The patient's active or paused plan, locked for update. */
     public static Optional<Plan> lockCurrentOf(String patientRef) {
-        return find("patientRef = ?1 and status in ?2", patientRef, CURRENT)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return current(patientRef).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    private static PanacheQuery<Plan> current(String patientRef) {
+        return find("patientRef = ?1 and status in ?2", patientRef, CURRENT);
     }
 
     /** The patient's plans, newest first. */

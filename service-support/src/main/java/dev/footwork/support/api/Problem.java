@@ -41,11 +41,6 @@ public record Problem(
                 violations == null || violations.isEmpty() ? null : List.copyOf(violations));
     }
 
-    /** The problem a {@link ProblemException} stands for. */
-    public static Problem of(ProblemException e, String instance) {
-        return of(e.status(), e.title(), e.getMessage(), instance, e.violations());
-    }
-
     /** One rejected field: its path in the request and what is wrong with it. */
     public record Violation(String field, String message) {}
 }

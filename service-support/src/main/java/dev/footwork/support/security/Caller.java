@@ -8,9 +8,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, from the verified bearer token: the clinic (tenant) from claim {@code clinic_id},
- * the patient a patient token is for from {@code patient_ref}, the user ({@code sub}) and the
- * client application ({@code azp} or {@code client_id}). Resources take the tenant from here and
- * nowhere else.
+ * and the patient a patient token is for from {@code patient_ref}. Resources take the tenant from
+ * here and nowhere else.
  */
 @RequestScoped
 public class Caller {
@@ -64,17 +63,5 @@ public class Caller {
         if (own.isPresent() && !own.get().equals(patientRef)) {
             throw ProblemException.notFound(what);
         }
-    }
-
-    /** The user or system account, for the audit trail. */
-    public String subject() {
-        String subject = token.getSubject();
-        return subject != null ? subject : token.getName();
-    }
-
-    /** The client application the token was issued to, when the token says. */
-    public Optional<String> client() {
-        String azp = token.getClaim("azp");
-        return Optional.ofNullable(azp != null ? azp : token.getClaim("client_id"));
     }
 }
