@@ -7,7 +7,9 @@ import dev.footwork.contracts.EventJson;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.contracts.events.PatientEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -27,16 +29,38 @@ public final class CloudEventRecords {
             String id,
             String source,
             PatientEvent payload) {
+        ProducerRecord<String, byte[]> record = record(type, id, source, payload);
+        return KafkaRecords.send(
+                bootstrapServers,
+                record.topic(),
+                record.key(),
+                record.value(),
+                headers(type, id, source, payload.clinicId(), payload.patientRef()));
+    }
+
+    /**
+     * The record {@link #publish} writes, for tests that send many events through one producer
+     * ({@link KafkaRecords#producer}).
+     */
+    public static ProducerRecord<String, byte[]> record(
+            EventType type, String id, String source, PatientEvent payload) {
+        byte[] value;
         try {
-            return KafkaRecords.send(
-                    bootstrapServers,
-                    type.topic(),
-                    new PatientKey(payload.clinicId(), payload.patientRef()).toString(),
-                    JSON.writeValueAsString(payload),
-                    headers(type, id, source, payload.clinicId(), payload.patientRef()));
+            value = JSON.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialise " + payload, e);
         }
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(
+                        type.topic(),
+                        new PatientKey(payload.clinicId(), payload.patientRef()).toString(),
+                        value);
+        headers(type, id, source, payload.clinicId(), payload.patientRef())
+                .forEach(
+                        (name, headerValue) ->
+                                record.headers()
+                                        .add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** The binary-mode headers of an event, for tests that publish a hand-made value. */

@@ -144,7 +144,11 @@ public final class KafkaRecords {
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+    /**
+     * A producer with the settings {@link #send} uses ({@code acks=all}, idempotence), for tests
+     * that write many records and should not open a connection per record. The caller closes it.
+     */
+    public static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
         Map<String, Object> config =
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
