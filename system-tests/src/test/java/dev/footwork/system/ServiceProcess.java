@@ -1,6 +1,7 @@
 package dev.footwork.system;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,18 +24,23 @@ final class ServiceProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final Path jar;
+    private final Map<String, String> env;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(
+            String name, Path jar, Map<String, String> env, int port, Path log, Process process) {
         this.name = name;
+        this.jar = jar;
+        this.env = env;
         this.port = port;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts the service built in {@code <root>/<name>/target/quarkus-app}. */
+    /** Starts the service built in {@code <root>/<name>/target/quarkus-app} on a free port. */
     static ServiceProcess start(Path root, String name, Map<String, String> env, Path logDir)
             throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
@@ -44,6 +50,23 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + "-" + port + ".log");
+        return launch(name, jar, Map.copyOf(env), port, log, Redirect.to(log.toFile()));
+    }
+
+    /**
+     * Starts this service again, with the same configuration and port, once its process has ended
+     * (after {@link #kill()}, say). The new life's output is appended to the same log.
+     */
+    ServiceProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " on port " + port + " is still running");
+        }
+        return launch(name, jar, env, port, log, Redirect.appendTo(log.toFile()));
+    }
+
+    private static ServiceProcess launch(
+            String name, Path jar, Map<String, String> env, int port, Path log, Redirect output)
+            throws IOException {
         ProcessBuilder builder =
                 new ProcessBuilder(
                                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,14 +74,33 @@ final class ServiceProcess implements AutoCloseable {
                                 "-jar",
                                 jar.toString())
                         .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
+                        .redirectOutput(output);
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceProcess(name, jar, env, port, log, builder.start());
     }
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The operating-system process id, for logs. */
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Ends the process at once with SIGKILL (what {@link Process#destroyForcibly()} sends on
+     * Linux): no shutdown hooks, no graceful Kafka or database close, as in a crash or an OOM kill.
+     *
+     * @return the exit code, 137 for a process ended by SIGKILL
+     */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL");
+        }
+        return process.exitValue();
     }
 
     /** Waits until {@code /q/health/ready} answers 200. */

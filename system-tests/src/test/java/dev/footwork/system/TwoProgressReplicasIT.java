@@ -1,0 +1,674 @@
+package dev.footwork.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.contracts.EventJson;
+import dev.footwork.contracts.EventSources;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.Topics;
+import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.events.PatientEvent;
+import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.events.PlanIssued;
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.ConsoleLogging;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JdbcDatabase;
+import dev.footwork.testkit.KafkaBroker;
+import dev.footwork.testkit.KafkaRecords;
+import dev.footwork.testkit.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * progress-service as two replicas (two packaged processes) sharing one database and the default
+ * consumer groups, over topics of several partitions so that both replicas consume. One replica is
+ * killed with SIGKILL a third of the way through a stream of completions and restarted while the
+ * stream goes on. Afterwards every patient's totals are exact on both replicas: redelivered events
+ * (the killed replica's uncommitted offsets), re-published duplicates and completions that arrived
+ * before their plan are each counted exactly once.
+ */
+class TwoProgressReplicasIT {
+
+    private static final Logger LOG = Logger.getLogger(TwoProgressReplicasIT.class);
+
+    private static final String CLINIC = "clinic-a";
+    private static final String CLINICIAN = "clinician";
+    private static final String SOURCE = EventSources.EXERCISE;
+    private static final int PARTITIONS = 6;
+    private static final List<String> CONSUMER_GROUPS =
+            List.of("progress-service.plans", "progress-service.completions");
+
+    private static final int PATIENTS = 200;
+    private static final int COMPLETIONS_PER_PATIENT = 15;
+
+    /** Patients whose first completions are published (and applied) before their plan. */
+    private static final int EARLY_PATIENTS = 10;
+
+    private static final int EARLY_COMPLETIONS = 3;
+
+    /** Completions published a second time with the same CloudEvents id. */
+    private static final int DUPLICATES = 150;
+
+    // the stream is paced so that the kill and the restart land while the replicas are consuming
+    private static final int CHUNK = 50;
+    private static final Duration CHUNK_PAUSE = Duration.ofMillis(150);
+
+    private static final int PARALLEL_READS = 10;
+    private static final Duration READY = Duration.ofSeconds(90);
+    private static final Duration CONVERGED = Duration.ofSeconds(120);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+    private static final ObjectMapper JSON = EventJson.newMapper();
+
+    private static KafkaBroker kafka;
+    private static JdbcDatabase database;
+    private static Admin admin;
+    private static ServiceProcess replicaA;
+    private static ServiceProcess replicaB;
+
+    @BeforeAll
+    static void startTwoReplicas() throws Exception {
+        ConsoleLogging.install();
+        Path root = Path.of(System.getProperty("footwork.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("system-tests/target/service-logs");
+        kafka = KafkaBroker.single();
+        // before any consumer joins, so that the group's partitions are split between both
+        kafka.createTopics(PARTITIONS, Topics.PLANS, Topics.COMPLETIONS);
+        admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers()));
+        database = PostgresServer.shared().createDatabase("replicas_progress");
+        Map<String, String> env =
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                        "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                        "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                                DevTokens.shared().publicKeyFile().toString());
+        replicaA = ServiceProcess.start(root, "progress-service", env, logs);
+        replicaB = ServiceProcess.start(root, "progress-service", env, logs);
+        replicaA.awaitReady(READY);
+        replicaB.awaitReady(READY);
+        awaitTwoConsumersPerGroup();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (ServiceProcess replica : new ServiceProcess[] {replicaA, replicaB}) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void bothReplicasConvergeOnExactTotalsDespiteAKilledReplicaDuplicatesAndEarlyCompletions()
+            throws Exception {
+        long testStarted = System.nanoTime();
+        Random random = new Random(20261124);
+        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(3);
+        List<PatientStory> patients = new ArrayList<>();
+        for (int i = 0; i < PATIENTS; i++) {
+            patients.add(PatientStory.generate("runner-%03d".formatted(i), startsOn, random));
+        }
+        List<Completion> early = new ArrayList<>();
+        List<Completion> regular = new ArrayList<>();
+        for (int i = 0; i < PATIENTS; i++) {
+            List<Completion> all = patients.get(i).completions();
+            int cut = i < EARLY_PATIENTS ? EARLY_COMPLETIONS : 0;
+            early.addAll(all.subList(0, cut));
+            regular.addAll(all.subList(cut, all.size()));
+        }
+        List<Completion> distinct = new ArrayList<>(early);
+        distinct.addAll(regular);
+        List<Completion> stream = withDuplicates(regular, early, random);
+        Map<String, JsonNode> answersA = new TreeMap<>();
+        Map<String, JsonNode> answersB = new TreeMap<>();
+
+        try (KafkaProducer<String, byte[]> producer =
+                KafkaRecords.producer(kafka.bootstrapServers())) {
+            // 1. completions of patients whose plan nobody has seen yet
+            early.forEach(
+                    c -> send(producer, EventType.EXERCISE_COMPLETED, c.eventId(), c.event()));
+            producer.flush();
+            await("completions before their plan are applied")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> applied(early), n -> n == early.size());
+            String token = DevTokens.bearer(CLINICIAN, CLINIC);
+            for (PatientStory patient : patients.subList(0, EARLY_PATIENTS)) {
+                for (ServiceProcess replica : List.of(replicaA, replicaB)) {
+                    assertThat(progress(replica, patient.ref(), token).statusCode())
+                            .as("%s before its plan", patient.ref())
+                            .isEqualTo(404);
+                }
+            }
+
+            // 2. every plan
+            for (PatientStory patient : patients) {
+                send(producer, EventType.PLAN_ISSUED, patient.planEventId(), patient.plan());
+            }
+            producer.flush();
+
+            // 3. the completions, interleaved across patients; replica B is killed and restarted
+            long publishStarted = System.nanoTime();
+            long killedAt = publishKillingAndRestartingReplicaB(producer, stream, distinct);
+            long published = System.nanoTime();
+            LOG.infof(
+                    "Published %d plans and %d completion records (%d distinct, %d of them before"
+                            + " their plan, %d re-published with the same id) in %d ms; %d"
+                            + " applied",
+                    patients.size(),
+                    early.size() + stream.size(),
+                    distinct.size(),
+                    early.size(),
+                    stream.size() - regular.size(),
+                    TimeUnit.NANOSECONDS.toMillis(published - publishStarted),
+                    applied(distinct));
+
+            replicaB.awaitReady(READY);
+            LOG.infof(
+                    "Replica B ready again %d ms after the kill; %d applied",
+                    millisSince(killedAt), applied(distinct));
+            awaitTwoConsumersPerGroup();
+            LOG.infof("%d applied %d ms after the kill", applied(distinct), millisSince(killedAt));
+            await("every completion applied")
+                    .atMost(CONVERGED)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> applied(distinct), n -> n == distinct.size());
+            LOG.infof(
+                    "All %d completions applied %d ms after the last was published, %d ms after"
+                            + " the kill",
+                    distinct.size(), millisSince(published), millisSince(killedAt));
+
+            // 4. every patient's totals, exact, on either replica, and both replicas alike
+            Map<String, Totals> expected = new TreeMap<>();
+            patients.forEach(p -> expected.put(p.ref(), p.expected()));
+            await("every patient's totals on both replicas")
+                    .atMost(CONVERGED)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(
+                            () -> {
+                                Map<String, HttpResponse<String>> a = readAll(replicaA, expected);
+                                Map<String, HttpResponse<String>> b = readAll(replicaB, expected);
+                                assertThat(mismatches(expected, a, b)).isEmpty();
+                                a.forEach((patient, r) -> answersA.put(patient, json(r)));
+                                b.forEach((patient, r) -> answersB.put(patient, json(r)));
+                            });
+            LOG.infof(
+                    "Both replicas exact for all %d patients %d ms after the last completion was"
+                            + " published, %d ms after the kill",
+                    patients.size(), millisSince(published), millisSince(killedAt));
+        }
+
+        for (PatientStory patient : patients) {
+            assertThat(answersA.get(patient.ref()).get("planId").asText())
+                    .isEqualTo(patient.plan().planId().toString());
+        }
+        Totals expectedSum =
+                patients.stream().map(PatientStory::expected).reduce(Totals.NONE, Totals::plus);
+        Totals sumA = sum(answersA.values());
+        assertThat(sumA).isEqualTo(expectedSum);
+        assertThat(sum(answersB.values())).isEqualTo(expectedSum);
+        assertThat(expectedSum.completedSessions()).isEqualTo(PATIENTS * COMPLETIONS_PER_PATIENT);
+
+        assertThat(processedCount(distinct))
+                .as("per consumer, how many of the completions are recorded as processed")
+                .isNotEmpty()
+                .allSatisfy((consumer, count) -> assertThat(count).isEqualTo(distinct.size()));
+        assertThat(
+                        KafkaRecords.poll(
+                                kafka.bootstrapServers(),
+                                Topics.PROGRESS_DEAD_LETTER,
+                                1,
+                                Duration.ofSeconds(3)))
+                .as("dead-lettered records")
+                .isEmpty();
+        LOG.infof(
+                "Sum over all patients on both replicas: %s; test body took %d ms",
+                sumA, millisSince(testStarted));
+    }
+
+    /**
+     * Publishes the stream in paced chunks, kills replica B with SIGKILL after a third of it and
+     * starts it again (same port, not waiting for it) after two thirds.
+     *
+     * @return when replica B was killed ({@link System#nanoTime()})
+     */
+    private static long publishKillingAndRestartingReplicaB(
+            KafkaProducer<String, byte[]> producer,
+            List<Completion> stream,
+            List<Completion> distinct)
+            throws Exception {
+        int killAt = stream.size() / 3;
+        int restartAt = 2 * stream.size() / 3;
+        long killedAt = 0;
+        for (int i = 0; i < stream.size(); i++) {
+            Completion c = stream.get(i);
+            send(producer, EventType.EXERCISE_COMPLETED, c.eventId(), c.event());
+            if (i == killAt) {
+                producer.flush();
+                long pid = replicaB.pid();
+                int exit = replicaB.kill();
+                killedAt = System.nanoTime();
+                LOG.infof(
+                        "Killed replica B (pid %d, exit %d) after %d of %d completions; %d applied",
+                        pid, exit, i + 1, stream.size(), applied(distinct));
+            } else if (i == restartAt) {
+                producer.flush();
+                replicaB = replicaB.restart();
+                LOG.infof(
+                        "Restarting replica B (pid %d) on %s after %d of %d completions, %d ms"
+                                + " after the kill; %d applied",
+                        replicaB.pid(),
+                        replicaB.baseUrl(),
+                        i + 1,
+                        stream.size(),
+                        millisSince(killedAt),
+                        applied(distinct));
+            }
+            if ((i + 1) % CHUNK == 0) {
+                producer.flush();
+                Thread.sleep(CHUNK_PAUSE.toMillis());
+            }
+        }
+        producer.flush();
+        return killedAt;
+    }
+
+    /**
+     * The regular completions shuffled, with {@link #DUPLICATES} of all completions published a
+     * second time later in the stream (for an early one, anywhere in it).
+     */
+    private static List<Completion> withDuplicates(
+            List<Completion> regular, List<Completion> early, Random random) {
+        List<Completion> shuffled = new ArrayList<>(regular);
+        Collections.shuffle(shuffled, random);
+        record Placed(double at, Completion completion) {}
+        List<Placed> placed = new ArrayList<>();
+        Map<String, Double> position = new HashMap<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+            double at = (double) i / shuffled.size();
+            placed.add(new Placed(at, shuffled.get(i)));
+            position.put(shuffled.get(i).eventId(), at);
+        }
+        List<Completion> all = new ArrayList<>(early);
+        all.addAll(regular);
+        Collections.shuffle(all, random);
+        for (Completion again : all.subList(0, DUPLICATES)) {
+            double after = position.getOrDefault(again.eventId(), 0.0);
+            placed.add(new Placed(after + (1 - after) * random.nextDouble(), again));
+        }
+        placed.sort(Comparator.comparingDouble(Placed::at));
+        return placed.stream().map(Placed::completion).toList();
+    }
+
+    /**
+     * What differs from the expected totals on either replica, and where the replicas' answers
+     * differ from each other; empty once both are exact and alike.
+     */
+    private static List<String> mismatches(
+            Map<String, Totals> expected,
+            Map<String, HttpResponse<String>> a,
+            Map<String, HttpResponse<String>> b) {
+        List<String> wrong = new ArrayList<>();
+        expected.forEach(
+                (ref, totals) -> {
+                    boolean exactOnA = isExact("A", ref, a.get(ref), totals, wrong);
+                    boolean exactOnB = isExact("B", ref, b.get(ref), totals, wrong);
+                    if (exactOnA && exactOnB && !json(a.get(ref)).equals(json(b.get(ref)))) {
+                        wrong.add(
+                                ref
+                                        + ": A answers "
+                                        + a.get(ref).body()
+                                        + ", B answers "
+                                        + b.get(ref).body());
+                    }
+                });
+        return wrong;
+    }
+
+    private static boolean isExact(
+            String replica,
+            String ref,
+            HttpResponse<String> answer,
+            Totals expected,
+            List<String> wrong) {
+        if (answer.statusCode() != 200) {
+            wrong.add(replica + " " + ref + ": HTTP " + answer.statusCode());
+            return false;
+        }
+        Totals actual = Totals.of(json(answer));
+        if (!actual.equals(expected)) {
+            wrong.add(replica + " " + ref + ": " + actual + ", expected " + expected);
+            return false;
+        }
+        return true;
+    }
+
+    /** One replica's progress answer for each patient, a few requests at a time. */
+    private static Map<String, HttpResponse<String>> readAll(
+            ServiceProcess replica, Map<String, Totals> patients) {
+        String token = DevTokens.bearer(CLINICIAN, CLINIC);
+        List<String> refs = List.copyOf(patients.keySet());
+        Map<String, HttpResponse<String>> answers = new TreeMap<>();
+        for (int from = 0; from < refs.size(); from += PARALLEL_READS) {
+            List<String> batch = refs.subList(from, Math.min(refs.size(), from + PARALLEL_READS));
+            List<CompletableFuture<HttpResponse<String>>> calls =
+                    batch.stream()
+                            .map(
+                                    ref ->
+                                            HTTP.sendAsync(
+                                                    progressRequest(replica, ref, token),
+                                                    HttpResponse.BodyHandlers.ofString()))
+                            .toList();
+            for (int i = 0; i < batch.size(); i++) {
+                answers.put(batch.get(i), calls.get(i).join());
+            }
+        }
+        return answers;
+    }
+
+    private static Totals sum(Collection<JsonNode> answers) {
+        return answers.stream().map(Totals::of).reduce(Totals.NONE, Totals::plus);
+    }
+
+    /** How many of these completions progress-service records as applied (processed_event). */
+    private static long applied(List<Completion> completions) throws Exception {
+        return processedCount(completions).values().stream().mapToLong(n -> n).sum();
+    }
+
+    /** Per consumer, how many of these completions processed_event records as applied. */
+    private static Map<String, Long> processedCount(List<Completion> completions) throws Exception {
+        try (Connection connection = database.connect();
+                PreparedStatement query =
+                        connection.prepareStatement(
+                                "select consumer, count(*) from processed_event"
+                                        + " where event_id = any(?) group by consumer")) {
+            Array ids =
+                    connection.createArrayOf(
+                            "varchar", completions.stream().map(Completion::eventId).toArray());
+            query.setArray(1, ids);
+            Map<String, Long> counts = new TreeMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        }
+    }
+
+    /**
+     * Waits until each consumer group has exactly two members and each holds partitions: both
+     * replicas consume, and a killed replica's member has been evicted.
+     */
+    private static void awaitTwoConsumersPerGroup() throws Exception {
+        long started = System.nanoTime();
+        await("two consumers with partitions in each group")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(
+                        () -> {
+                            Map<String, ConsumerGroupDescription> groups =
+                                    admin.describeConsumerGroups(CONSUMER_GROUPS).all().get();
+                            for (ConsumerGroupDescription group : groups.values()) {
+                                assertThat(group.members())
+                                        .as(group.groupId() + " members")
+                                        .hasSize(2)
+                                        .allSatisfy(
+                                                m ->
+                                                        assertThat(m.assignment().topicPartitions())
+                                                                .isNotEmpty());
+                            }
+                        });
+        for (ConsumerGroupDescription group :
+                admin.describeConsumerGroups(CONSUMER_GROUPS).all().get().values()) {
+            LOG.infof(
+                    "%s (%s protocol, %s assignor): partitions %s after %d ms",
+                    group.groupId(),
+                    group.type(),
+                    group.partitionAssignor(),
+                    assignment(group),
+                    millisSince(started));
+        }
+    }
+
+    private static String assignment(ConsumerGroupDescription group) {
+        return group.members().stream()
+                .map(MemberDescription::assignment)
+                .map(
+                        a ->
+                                a.topicPartitions().stream()
+                                        .map(TopicPartition::partition)
+                                        .sorted()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(",", "[", "]")))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static void send(
+            KafkaProducer<String, byte[]> producer,
+            EventType type,
+            String eventId,
+            PatientEvent event) {
+        producer.send(CloudEventRecords.record(type, eventId, SOURCE, event));
+    }
+
+    private static HttpResponse<String> progress(
+            ServiceProcess replica, String patient, String token) throws Exception {
+        return HTTP.send(
+                progressRequest(replica, patient, token), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest progressRequest(
+            ServiceProcess replica, String patient, String token) {
+        return HttpRequest.newBuilder(
+                        URI.create(replica.baseUrl() + "/api/v1/patients/" + patient + "/progress"))
+                .header("Authorization", token)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+    }
+
+    /** One event as published: its CloudEvents id and payload. */
+    private record Completion(String eventId, ExerciseCompleted event) {}
+
+    /** The totals the API reports, as the test computes them from what it published. */
+    private record Totals(int completedSessions, long totalReps, long volume, int maxPain) {
+        static final Totals NONE = new Totals(0, 0, 0, 0);
+
+        static Totals of(JsonNode summary) {
+            return new Totals(
+                    summary.get("completedSessions").asInt(),
+                    summary.get("totalReps").asLong(),
+                    summary.get("volume").asLong(),
+                    summary.get("maxPain").asInt());
+        }
+
+        Totals plus(ExerciseCompleted c) {
+            return new Totals(
+                    completedSessions + 1,
+                    totalReps + (long) c.sets() * c.reps(),
+                    volume + (long) c.sets() * c.reps() * c.holdSeconds(),
+                    Math.max(maxPain, c.pain()));
+        }
+
+        Totals plus(Totals other) {
+            return new Totals(
+                    completedSessions + other.completedSessions,
+                    totalReps + other.totalReps,
+                    volume + other.volume,
+                    Math.max(maxPain, other.maxPain));
+        }
+    }
+
+    /** A patient's plan and the sessions they log against it, with the totals those make. */
+    private record PatientStory(
+            String ref, String planEventId, PlanIssued plan, List<Completion> completions) {
+
+        /** What the plan prescribes: band inversion and towel grab left, heel raise right. */
+        private static final List<PlanContent.FootPlan> FEET =
+                List.of(
+                        new PlanContent.FootPlan(
+                                Side.LEFT,
+                                PostureLevel.PRONATED,
+                                List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY),
+                                List.of(
+                                        new PlanContent.Prescription(
+                                                ExerciseId.BAND_INVERSION,
+                                                PlanContent.Role.EMPHASIS,
+                                                3,
+                                                12,
+                                                3,
+                                                BandColour.YELLOW,
+                                                3),
+                                        new PlanContent.Prescription(
+                                                ExerciseId.TOWEL_GRAB,
+                                                PlanContent.Role.SUPPORTING,
+                                                2,
+                                                15,
+                                                0,
+                                                null,
+                                                2))),
+                        new PlanContent.FootPlan(
+                                Side.RIGHT,
+                                PostureLevel.NEUTRAL,
+                                List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY),
+                                List.of(
+                                        new PlanContent.Prescription(
+                                                ExerciseId.HEEL_RAISE,
+                                                PlanContent.Role.MAINTENANCE,
+                                                2,
+                                                10,
+                                                2,
+                                                null,
+                                                2))));
+
+        static PatientStory generate(String ref, LocalDate startsOn, Random random) {
+            UUID planId = UUID.randomUUID();
+            PlanContent content =
+                    new PlanContent(
+                            PlanContent.PlanStatus.ACTIVE,
+                            startsOn,
+                            8,
+                            1,
+                            List.of(
+                                    new PlanContent.Phase(1, "foundation", 1, 4),
+                                    new PlanContent.Phase(2, "build", 5, 8)),
+                            FEET,
+                            List.of(startsOn.plusWeeks(8)));
+            PlanIssued plan =
+                    new PlanIssued(
+                            planId,
+                            CLINIC,
+                            ref,
+                            UUID.randomUUID(),
+                            1,
+                            startsOn.atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(3600),
+                            null,
+                            content);
+            List<Completion> completions = new ArrayList<>();
+            for (int i = 0; i < COMPLETIONS_PER_PATIENT; i++) {
+                PlanContent.FootPlan foot = FEET.get(random.nextInt(FEET.size()));
+                PlanContent.Prescription exercise =
+                        foot.prescriptions().get(random.nextInt(foot.prescriptions().size()));
+                completions.add(
+                        new Completion(
+                                UUID.randomUUID().toString(),
+                                new ExerciseCompleted(
+                                        UUID.randomUUID(),
+                                        planId,
+                                        1,
+                                        CLINIC,
+                                        ref,
+                                        exercise.exerciseId(),
+                                        foot.side(),
+                                        1 + random.nextInt(4),
+                                        5 + random.nextInt(16),
+                                        random.nextInt(6),
+                                        exercise.bandColour(),
+                                        random.nextInt(9),
+                                        // within the plan's first three weeks, all in the past
+                                        startsOn.atStartOfDay()
+                                                .toInstant(ZoneOffset.UTC)
+                                                .plusSeconds(60L * random.nextInt(20 * 24 * 60)))));
+            }
+            return new PatientStory(ref, UUID.randomUUID().toString(), plan, completions);
+        }
+
+        Totals expected() {
+            Totals totals = Totals.NONE;
+            for (Completion c : completions) {
+                totals = totals.plus(c.event());
+            }
+            return totals;
+        }
+    }
+}
