@@ -4,10 +4,12 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
+import dev.footwork.progress.domain.ProgressAnalysis.PlanRef;
 import dev.footwork.progress.persistence.ProgressLedger;
 import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,20 +37,21 @@ public class ProgressListener {
                 record,
                 Set.of(EventType.PLAN_ISSUED, EventType.PLAN_REVISED),
                 event -> {
+                    Instant at = event.time() != null ? event.time() : Instant.now();
                     if (event.payload() instanceof PlanIssued issued) {
                         ledger.onPlan(
-                                issued.planId(),
-                                issued.clinicId(),
-                                issued.patientRef(),
+                                new PlanRef(
+                                        issued.planId(), issued.clinicId(), issued.patientRef()),
                                 issued.revision(),
-                                issued.plan());
+                                issued.plan(),
+                                at);
                     } else if (event.payload() instanceof PlanRevised revised) {
                         ledger.onPlan(
-                                revised.planId(),
-                                revised.clinicId(),
-                                revised.patientRef(),
+                                new PlanRef(
+                                        revised.planId(), revised.clinicId(), revised.patientRef()),
                                 revised.revision(),
-                                revised.plan());
+                                revised.plan(),
+                                at);
                     }
                 });
     }
