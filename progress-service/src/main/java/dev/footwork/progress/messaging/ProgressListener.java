@@ -9,7 +9,6 @@ import dev.footwork.progress.persistence.ProgressLedger;
 import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,21 +36,20 @@ public class ProgressListener {
                 record,
                 Set.of(EventType.PLAN_ISSUED, EventType.PLAN_REVISED),
                 event -> {
-                    Instant at = event.time() != null ? event.time() : Instant.now();
                     if (event.payload() instanceof PlanIssued issued) {
                         ledger.onPlan(
                                 new PlanRef(
                                         issued.planId(), issued.clinicId(), issued.patientRef()),
                                 issued.revision(),
                                 issued.plan(),
-                                at);
+                                issued.issuedAt());
                     } else if (event.payload() instanceof PlanRevised revised) {
                         ledger.onPlan(
                                 new PlanRef(
                                         revised.planId(), revised.clinicId(), revised.patientRef()),
                                 revised.revision(),
                                 revised.plan(),
-                                at);
+                                revised.revisedAt());
                     }
                 });
     }
