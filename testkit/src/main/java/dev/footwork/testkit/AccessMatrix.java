@@ -2,11 +2,15 @@ package dev.footwork.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,7 +182,7 @@ public final class AccessMatrix {
             switch (rule.otherClinic()) {
                 case NOT_FOUND -> expect(failures, op, "other clinic", method, rule, outsider, 404);
                 case SEES_NOTHING -> {
-                    HttpResponse<String> answer = call(method, rule, outsider);
+                    Answer answer = call(method, rule, outsider);
                     if (answer.statusCode() / 100 != 2 || !rule.seesNothing().test(answer.body())) {
                         failures.add(
                                 op
@@ -228,13 +232,10 @@ public final class AccessMatrix {
             String token,
             int status)
             throws IOException, InterruptedException {
-        HttpResponse<String> answer = call(method, rule, token);
+        Answer answer = call(method, rule, token);
         boolean problem =
                 answer.statusCode() < 400
-                        || answer.headers()
-                                .firstValue("Content-Type")
-                                .orElse("")
-                                .startsWith("application/problem+json");
+                        || answer.contentType().startsWith("application/problem+json");
         if (answer.statusCode() != status || !problem) {
             failures.add(
                     op
@@ -250,7 +251,10 @@ public final class AccessMatrix {
         }
     }
 
-    private HttpResponse<String> call(String method, Rule rule, String token)
+    /** What an endpoint answered; of an event stream, only the first event is read. */
+    private record Answer(int statusCode, String contentType, String body) {}
+
+    private Answer call(String method, Rule rule, String token)
             throws IOException, InterruptedException {
         Request request = rule.request().get();
         HttpRequest.Builder builder =
@@ -265,7 +269,30 @@ public final class AccessMatrix {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<InputStream> response =
+                HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        try (InputStream in = response.body()) {
+            String body =
+                    contentType.startsWith("text/event-stream")
+                            ? firstEvent(in)
+                            : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), contentType, body);
+        }
+    }
+
+    /** Reads a server-sent event stream up to the end of its first event. */
+    private static String firstEvent(InputStream in) throws IOException {
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder event = new StringBuilder();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.isEmpty() && !event.isEmpty()) {
+                break;
+            }
+            event.append(line).append('\n');
+        }
+        return event.toString();
     }
 
     private Set<String> exposedOperations() throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
+import dev.footwork.progress.domain.ProgressAnalysis.PlanRef;
 import dev.footwork.progress.persistence.ProgressLedger;
 import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -37,18 +38,18 @@ public class ProgressListener {
                 event -> {
                     if (event.payload() instanceof PlanIssued issued) {
                         ledger.onPlan(
-                                issued.planId(),
-                                issued.clinicId(),
-                                issued.patientRef(),
+                                new PlanRef(
+                                        issued.planId(), issued.clinicId(), issued.patientRef()),
                                 issued.revision(),
-                                issued.plan());
+                                issued.plan(),
+                                issued.issuedAt());
                     } else if (event.payload() instanceof PlanRevised revised) {
                         ledger.onPlan(
-                                revised.planId(),
-                                revised.clinicId(),
-                                revised.patientRef(),
+                                new PlanRef(
+                                        revised.planId(), revised.clinicId(), revised.patientRef()),
                                 revised.revision(),
-                                revised.plan());
+                                revised.plan(),
+                                revised.revisedAt());
                     }
                 });
     }

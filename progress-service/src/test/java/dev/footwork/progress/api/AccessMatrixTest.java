@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -63,23 +64,43 @@ class AccessMatrixTest {
                                         .statusCode(),
                         status -> status == 200);
 
+        String progress = "/api/v1/patients/" + patient + "/progress";
         AccessMatrix matrix =
                 new AccessMatrix(base, ProgressFlowTest.CLINIC, "clinic-elsewhere", patient)
                         .rule(
                                 "GET",
                                 "/api/v1/patients/{patientRef}/progress",
+                                patientData(() -> Request.get(progress)))
+                        .rule(
+                                "GET",
+                                "/api/v1/patients/{patientRef}/progress/weeks",
+                                patientData(() -> Request.get(progress + "/weeks")))
+                        .rule(
+                                "GET",
+                                "/api/v1/patients/{patientRef}/progress/stream",
+                                patientData(() -> Request.get(progress + "/stream")))
+                        .rule(
+                                "GET",
+                                "/api/v1/worklist",
                                 new Rule(
-                                        Set.of(Roles.CLINICIAN, Roles.PATIENT),
-                                        true,
-                                        OtherClinic.NOT_FOUND,
+                                        Set.of(Roles.CLINICIAN),
+                                        false,
+                                        OtherClinic.SEES_NOTHING,
                                         200,
-                                        () ->
-                                                Request.get(
-                                                        "/api/v1/patients/"
-                                                                + patient
-                                                                + "/progress"),
-                                        null));
+                                        () -> Request.get("/api/v1/worklist?size=100"),
+                                        body -> !body.contains(patient)));
 
         assertThat(matrix.check()).isEmpty();
+    }
+
+    /** A patient's own data: clinicians of the clinic and the patient themself. */
+    private static Rule patientData(Supplier<Request> request) {
+        return new Rule(
+                Set.of(Roles.CLINICIAN, Roles.PATIENT),
+                true,
+                OtherClinic.NOT_FOUND,
+                200,
+                request,
+                null);
     }
 }

@@ -1,0 +1,95 @@
+package dev.footwork.progress.domain;
+
+import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.events.PlanContent.FootPlan;
+import dev.footwork.contracts.events.PlanContent.Phase;
+import dev.footwork.contracts.events.PlanContent.PlanStatus;
+import dev.footwork.contracts.events.PlanContent.Prescription;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A plan's weeks and schedule. Week 1 starts on the plan's first day; a plan week runs for seven
+ * days from the weekday the plan started on.
+ */
+public final class PlanCalendar {
+
+    private final PlanContent plan;
+
+    public PlanCalendar(PlanContent plan) {
+        this.plan = plan;
+    }
+
+    public PlanContent plan() {
+        return plan;
+    }
+
+    /** The plan week a day falls in: 1 for the first seven days, 0 or less before the start. */
+    public int weekOf(LocalDate day) {
+        return (int) Math.floorDiv(ChronoUnit.DAYS.between(plan.startsOn(), day), 7) + 1;
+    }
+
+    /** The week a session on that day counts in: days before the start count in week 1. */
+    public int countingWeekOf(LocalDate day) {
+        return Math.max(1, weekOf(day));
+    }
+
+    public LocalDate firstDayOf(int week) {
+        return plan.startsOn().plusDays(7L * (week - 1));
+    }
+
+    public LocalDate lastDayOf(int week) {
+        return firstDayOf(week).plusDays(6);
+    }
+
+    /** The phase a week belongs to; weeks after the programme belong to the last phase. */
+    public Optional<Phase> phaseOf(int week) {
+        return plan.phases().stream()
+                .filter(p -> week >= p.fromWeek() && week <= p.toWeek())
+                .findFirst()
+                .or(() -> plan.phases().stream().reduce((a, b) -> b));
+    }
+
+    /** Sessions a week asks for, per exercise and foot; nothing while the plan is not active. */
+    public Map<ExerciseSide, Integer> weeklyPrescription() {
+        Map<ExerciseSide, Integer> sessions = new LinkedHashMap<>();
+        if (plan.status() != PlanStatus.ACTIVE) {
+            return sessions;
+        }
+        for (FootPlan foot : plan.feet()) {
+            for (Prescription p : foot.prescriptions()) {
+                sessions.merge(
+                        new ExerciseSide(p.exerciseId(), foot.side()),
+                        p.sessionsPerWeek(),
+                        Integer::sum);
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * Scheduled session days of a foot between two days (both included, at most a week apart),
+     * counting only days from the plan's start.
+     */
+    public int scheduledDays(ExerciseSide exercise, LocalDate from, LocalDate to) {
+        Set<DayOfWeek> days =
+                plan.feet().stream()
+                        .filter(f -> f.side() == exercise.side())
+                        .findFirst()
+                        .map(f -> Set.copyOf(f.sessionDays()))
+                        .orElse(Set.of());
+        int count = 0;
+        LocalDate first = from.isBefore(plan.startsOn()) ? plan.startsOn() : from;
+        for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
+            if (days.contains(day.getDayOfWeek())) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.footwork.progress.persistence;
+
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.progress.domain.ExerciseSide;
+import dev.footwork.progress.domain.Session;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** A logged session, stored once by its completion id; counted in a week once its plan is known. */
+@Entity
+@Table(name = "completion")
+public class Completion extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "completion_id")
+    public UUID completionId;
+
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    @Column(name = "patient_ref")
+    public String patientRef;
+
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "exercise_id")
+    public ExerciseId exerciseId;
+
+    @Enumerated(EnumType.STRING)
+    public Side side;
+
+    public int sets;
+    public int reps;
+
+    @Column(name = "hold_seconds")
+    public int holdSeconds;
+
+    public int pain;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    /** The plan week it was counted in; null while its plan has not arrived. */
+    public Integer week;
+
+    public Session session() {
+        return new Session(sets, reps, holdSeconds, pain);
+    }
+
+    public ExerciseSide exercise() {
+        return new ExerciseSide(exerciseId, side);
+    }
+
+    /** Completions waiting for their plan to arrive. */
+    public static List<Completion> waitingFor(UUID planId) {
+        return list("planId = ?1 and week is null", planId);
+    }
+
+    /** Sessions counted per exercise and foot done from {@code from} up to {@code to}. */
+    public static Map<ExerciseSide, Integer> countedBetween(UUID planId, Instant from, Instant to) {
+        Map<ExerciseSide, Integer> counts = new HashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select c.exerciseId, c.side, count(c) from Completion c where c.planId ="
+                                + " ?1 and c.week is not null and c.completedAt >= ?2 and"
+                                + " c.completedAt <= ?3 group by c.exerciseId, c.side",
+                        Object[].class)
+                .setParameter(1, planId)
+                .setParameter(2, from)
+                .setParameter(3, to)
+                .getResultList()
+                .forEach(
+                        row ->
+                                counts.put(
+                                        new ExerciseSide((ExerciseId) row[0], (Side) row[1]),
+                                        ((Long) row[2]).intValue()));
+        return counts;
+    }
+}

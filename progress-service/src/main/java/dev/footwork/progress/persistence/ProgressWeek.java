@@ -1,0 +1,126 @@
+package dev.footwork.progress.persistence;
+
+import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.events.Side;
+import dev.footwork.progress.domain.ExerciseSide;
+import dev.footwork.progress.domain.WeekTally;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** The stored {@link WeekTally} of one plan week, exercise and foot. */
+@Entity
+@Table(name = "progress_week")
+@IdClass(ProgressWeek.Key.class)
+public class ProgressWeek extends PanacheEntityBase {
+
+    /** The primary key. */
+    public static class Key implements Serializable {
+        public UUID planId;
+        public int week;
+        public ExerciseId exerciseId;
+        public Side side;
+
+        public Key() {}
+
+        public Key(UUID planId, int week, ExerciseSide exercise) {
+            this.planId = planId;
+            this.week = week;
+            this.exerciseId = exercise.exerciseId();
+            this.side = exercise.side();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key
+                    && week == key.week
+                    && Objects.equals(planId, key.planId)
+                    && exerciseId == key.exerciseId
+                    && side == key.side;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(planId, week, exerciseId, side);
+        }
+    }
+
+    @Id
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Id public int week;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    @Column(name = "exercise_id")
+    public ExerciseId exerciseId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    public Side side;
+
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @TenantId
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    public int prescribed;
+    public int completed;
+
+    @Column(name = "total_reps")
+    public long totalReps;
+
+    public long volume;
+
+    @Column(name = "pain_sum")
+    public long painSum;
+
+    @Column(name = "pain_max")
+    public int painMax;
+
+    @Column(name = "pain_above")
+    public int painAbove;
+
+    /** The plan's tallies, at most weeks x exercises x feet rows whatever the sessions logged. */
+    public static List<ProgressWeek> ofPlan(UUID planId) {
+        return list("planId", planId);
+    }
+
+    public ExerciseSide exercise() {
+        return new ExerciseSide(exerciseId, side);
+    }
+
+    public WeekTally tally() {
+        return new WeekTally(
+                week,
+                exercise(),
+                prescribed,
+                completed,
+                totalReps,
+                volume,
+                painSum,
+                painMax,
+                painAbove);
+    }
+
+    public void apply(WeekTally tally) {
+        prescribed = tally.prescribed();
+        completed = tally.completed();
+        totalReps = tally.totalReps();
+        volume = tally.volume();
+        painSum = tally.painSum();
+        painMax = tally.painMax();
+        painAbove = tally.painAbove();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.footwork.progress.support;
+
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.events.PlanIssued;
+import dev.footwork.contracts.events.PlanRevised;
+import dev.footwork.progress.domain.ExerciseSide;
+import dev.footwork.progress.domain.Session;
+import dev.footwork.testkit.CloudEventRecords;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Publishes plans and completions to the real broker as exercise-service would. */
+public record ProgressEvents(String bootstrapServers, String clinic) {
+
+    private static final String SOURCE = "/footwork/exercise-service";
+
+    public static String newPatient() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public void planIssued(UUID plan, String patient, PlanContent content, Instant issuedAt) {
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.PLAN_ISSUED,
+                UUID.randomUUID().toString(),
+                SOURCE,
+                new PlanIssued(
+                        plan, clinic, patient, UUID.randomUUID(), 1, issuedAt, null, content));
+    }
+
+    /** A revision, here a pause or resume. */
+    public void planRevised(
+            UUID plan, String patient, int revision, PlanContent content, Instant at) {
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.PLAN_REVISED,
+                UUID.randomUUID().toString(),
+                SOURCE,
+                new PlanRevised(
+                        plan, clinic, patient, revision, at, PlanRevised.Reason.PAUSED, content));
+    }
+
+    public ExerciseCompleted completion(
+            UUID plan, String patient, ExerciseSide exercise, Session session, Instant at) {
+        return new ExerciseCompleted(
+                UUID.randomUUID(),
+                plan,
+                1,
+                clinic,
+                patient,
+                exercise.exerciseId(),
+                exercise.side(),
+                session.sets(),
+                session.reps(),
+                session.holdSeconds(),
+                exercise.exerciseId().usesBand() ? BandColour.RED : null,
+                session.pain(),
+                at);
+    }
+
+    /** Publishes a completion under a new event id. */
+    public void publish(ExerciseCompleted completion) {
+        publish(completion, UUID.randomUUID().toString());
+    }
+
+    public void publish(ExerciseCompleted completion, String eventId) {
+        CloudEventRecords.publish(
+                bootstrapServers, EventType.EXERCISE_COMPLETED, eventId, SOURCE, completion);
+    }
+}
