@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventJson;
 import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
@@ -45,7 +46,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -66,8 +70,10 @@ import org.junit.jupiter.api.Test;
  * consumer groups, over topics of several partitions so that both replicas consume. One replica is
  * killed with SIGKILL a third of the way through a stream of completions and restarted while the
  * stream goes on. Afterwards every patient's totals are exact on both replicas: redelivered events
- * (the killed replica's uncommitted offsets), re-published duplicates and completions that arrived
- * before their plan are each counted exactly once.
+ * (the killed replica's uncommitted offsets), completions published again (same event id, or the
+ * same completion id under a new event id) and completions that arrived before their plan are each
+ * counted exactly once; and each progress alert the two replicas' evaluation passes raised is
+ * published once.
  */
 class TwoProgressReplicasIT {
 
@@ -81,15 +87,18 @@ class TwoProgressReplicasIT {
             List.of("progress-service.plans", "progress-service.completions");
 
     private static final int PATIENTS = 200;
-    private static final int COMPLETIONS_PER_PATIENT = 15;
+    private static final int COMPLETIONS_PER_PATIENT = 10;
 
     /** Patients whose first completions are published (and applied) before their plan. */
     private static final int EARLY_PATIENTS = 10;
 
     private static final int EARLY_COMPLETIONS = 3;
 
-    /** Completions published a second time with the same CloudEvents id. */
+    /** Completions published a second time with the same CloudEvents id (a redelivery). */
     private static final int DUPLICATES = 150;
+
+    /** Completions published a second time under a new CloudEvents id (a client resending). */
+    private static final int RESENT = 50;
 
     // the stream is paced so that the kill and the restart land while the replicas are consuming
     private static final int CHUNK = 50;
@@ -97,7 +106,7 @@ class TwoProgressReplicasIT {
 
     private static final int PARALLEL_READS = 10;
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final Duration CONVERGED = Duration.ofSeconds(120);
+    private static final Duration CONVERGED = Duration.ofSeconds(180);
     private static final HttpClient HTTP =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -209,13 +218,14 @@ class TwoProgressReplicasIT {
             long published = System.nanoTime();
             LOG.infof(
                     "Published %d plans and %d completion records (%d distinct, %d of them before"
-                            + " their plan, %d re-published with the same id) in %d ms; %d"
-                            + " applied",
+                            + " their plan, %d published again with the same event id, %d under a"
+                            + " new one) in %d ms; %d applied",
                     patients.size(),
                     early.size() + stream.size(),
                     distinct.size(),
                     early.size(),
-                    stream.size() - regular.size(),
+                    DUPLICATES,
+                    RESENT,
                     TimeUnit.NANOSECONDS.toMillis(published - publishStarted),
                     applied(distinct));
 
@@ -277,6 +287,7 @@ class TwoProgressReplicasIT {
                                 Duration.ofSeconds(3)))
                 .as("dead-lettered records")
                 .isEmpty();
+        assertEachAlertPublishedOnce();
         LOG.infof(
                 "Sum over all patients on both replicas: %s; test body took %d ms",
                 sumA, millisSince(testStarted));
@@ -331,7 +342,8 @@ class TwoProgressReplicasIT {
 
     /**
      * The regular completions shuffled, with {@link #DUPLICATES} of all completions published a
-     * second time later in the stream (for an early one, anywhere in it).
+     * second time with the same event id, and {@link #RESENT} others under a new event id, later in
+     * the stream (for an early one, anywhere in it).
      */
     private static List<Completion> withDuplicates(
             List<Completion> regular, List<Completion> early, Random random) {
@@ -348,8 +360,13 @@ class TwoProgressReplicasIT {
         List<Completion> all = new ArrayList<>(early);
         all.addAll(regular);
         Collections.shuffle(all, random);
-        for (Completion again : all.subList(0, DUPLICATES)) {
-            double after = position.getOrDefault(again.eventId(), 0.0);
+        for (int i = 0; i < DUPLICATES + RESENT; i++) {
+            Completion original = all.get(i);
+            Completion again =
+                    i < DUPLICATES
+                            ? original
+                            : new Completion(UUID.randomUUID().toString(), original.event());
+            double after = position.getOrDefault(original.eventId(), 0.0);
             placed.add(new Placed(after + (1 - after) * random.nextDouble(), again));
         }
         placed.sort(Comparator.comparingDouble(Placed::at));
@@ -424,6 +441,90 @@ class TwoProgressReplicasIT {
 
     private static Totals sum(Collection<JsonNode> answers) {
         return answers.stream().map(Totals::of).reduce(Totals.NONE, Totals::plus);
+    }
+
+    /**
+     * Every alert the replicas claimed (progress_alert) reaches the progress topic, under one event
+     * id, and no alert is published twice under different ids. Within this test all alerts fall in
+     * one plan week, so a plan has at most one AdherenceDropped.
+     */
+    private static void assertEachAlertPublishedOnce() {
+        List<ConsumerRecord<String, String>> published = new ArrayList<>();
+        await("every claimed alert published")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> {
+                            published.clear();
+                            published.addAll(
+                                    KafkaRecords.poll(
+                                            kafka.bootstrapServers(),
+                                            Topics.PROGRESS,
+                                            Integer.MAX_VALUE,
+                                            Duration.ofSeconds(2)));
+                            assertThat(eventIds(published)).isEqualTo(claimedAlertIds());
+                        });
+        Map<String, Set<String>> idsByAlert = new TreeMap<>();
+        for (ConsumerRecord<String, String> record : published) {
+            idsByAlert
+                    .computeIfAbsent(alertIdentity(record), alert -> new TreeSet<>())
+                    .add(KafkaRecords.header(record, CloudEventAttributes.ID));
+        }
+        assertThat(idsByAlert)
+                .as("event ids per alert")
+                .allSatisfy((alert, ids) -> assertThat(ids).as(alert).hasSize(1));
+        LOG.infof(
+                "%d progress alerts published, each once: %s",
+                idsByAlert.size(),
+                idsByAlert.keySet().stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        alert -> alert.substring(0, alert.indexOf(' ')),
+                                        TreeMap::new,
+                                        Collectors.counting())));
+    }
+
+    /**
+     * What makes an alert the same alert: its type, plan and (per type) rule, week, phase or date.
+     */
+    private static String alertIdentity(ConsumerRecord<String, String> record) {
+        String type = KafkaRecords.header(record, CloudEventAttributes.TYPE);
+        JsonNode event;
+        try {
+            event = JSON.readTree(record.value());
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + record.value(), e);
+        }
+        String detail =
+                switch (EventType.ofType(type).orElseThrow()) {
+                    case PAIN_RULE_BROKEN ->
+                            event.get("rule").asText() + " week " + event.get("week").asText();
+                    case PHASE_COMPLETED -> "phase " + event.get("phase").asText();
+                    case REASSESSMENT_DUE -> event.get("dueOn").asText();
+                    default -> "";
+                };
+        return type + " " + event.get("planId").asText() + " " + detail;
+    }
+
+    private static Set<String> eventIds(List<ConsumerRecord<String, String>> records) {
+        return records.stream()
+                .map(record -> KafkaRecords.header(record, CloudEventAttributes.ID))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> claimedAlertIds() throws Exception {
+        try (Connection connection = database.connect();
+                ResultSet rows =
+                        connection
+                                .createStatement()
+                                .executeQuery(
+                                        "select event_id from progress_alert"
+                                                + " where event_id is not null")) {
+            Set<String> ids = new TreeSet<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
     }
 
     /** How many of these completions progress-service records as applied (processed_event). */
