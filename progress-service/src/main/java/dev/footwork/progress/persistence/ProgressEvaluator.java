@@ -13,8 +13,10 @@ import dev.footwork.progress.domain.WeekTally;
 import dev.footwork.support.outbox.Outbox;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -42,6 +44,7 @@ public class ProgressEvaluator {
     private final Outbox outbox;
     private final ProgressNotifier notifier;
     private final Clock clock;
+    private volatile boolean stopping;
 
     ProgressEvaluator(
             ProgressAnalysis analysis,
@@ -56,11 +59,18 @@ public class ProgressEvaluator {
         this.clock = clock;
     }
 
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(
             identity = "progress-evaluation",
             every = "${footwork.progress.evaluation-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (stopping) {
+            return;
+        }
         int emitted = evaluateAll(clock.instant());
         if (emitted > 0) {
             LOG.infof("Progress evaluation emitted %d event(s)", emitted);
@@ -88,6 +98,9 @@ public class ProgressEvaluator {
                                                 .getResultList());
         int emitted = 0;
         for (Object[] plan : plans) {
+            if (stopping) {
+                break; // the pass resumes on the next start; nothing is half-emitted
+            }
             String clinic = (String) plan[0];
             UUID planId = (UUID) plan[1];
             try {

@@ -139,7 +139,10 @@ public class ProgressLedger {
             return;
         }
         count(completion, new PlanCalendar(evaluator.content(plan)));
-        changed(progress, plan);
+        progress.updatedAt = Instant.now();
+        // the worklist's stored figures follow at the next evaluation pass: refreshing them for
+        // every session would cost a third of the throughput; summaries are computed live
+        notifier.changed(plan.clinicId, plan.patientRef);
     }
 
     /** The plan's progress row, created by whichever event comes first, locked for update. */
