@@ -24,6 +24,7 @@ import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
 import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PatientRows;
 import dev.footwork.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,11 +35,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -97,7 +95,11 @@ class ErasureTest {
         assertThat(accepted.header("Location")).endsWith("/api/v1/erasures/" + erasureId);
 
         // gone from the database and the API, the other patient untouched
-        assertThat(rowsAbout(patient)).isEmpty();
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
+            // the outbox keeps only the request itself, which the other services need
+            assertThat(PatientRows.outboxTypes(c, patient)).containsExactly(EventType.PATIENT_ERASED.type());
+        }
         assertThat(Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", other)))
                 .isEqualTo(1);
         String clinician = DevTokens.bearer(Roles.CLINICIAN, CLINIC);
@@ -110,8 +112,6 @@ class ErasureTest {
                 .then()
                 .statusCode(200)
                 .body("totalItems", equalTo(0));
-        // the outbox keeps only the request itself, which the other services need
-        assertThat(outboxTypesAbout(patient)).containsExactly(EventType.PATIENT_ERASED.type());
         KafkaRecords.find(
                         bootstrapServers, Topics.ERASURES, r -> r.value().contains(erasureId), WAIT)
                 .orElseThrow(() -> new AssertionError("PatientErased not published"));
@@ -207,48 +207,5 @@ class ErasureTest {
                                         null,
                                         null,
                                         null))));
-    }
-
-    /** Rows of any table of this service that name the patient, as {@code table} strings. */
-    private List<String> rowsAbout(String patient) throws Exception {
-        List<String> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement tables =
-                        c.prepareStatement(
-                                "select table_name from information_schema.columns where column_name = 'patient_ref'"
-                                        + " and table_schema = 'public' and table_name not in ('outbox_event', 'erasure_request', 'erased_patient')");
-                ResultSet names = tables.executeQuery()) {
-            while (names.next()) {
-                String table = names.getString(1);
-                try (PreparedStatement count =
-                        c.prepareStatement(
-                                "select count(*) from " + table + " where patient_ref = ?")) {
-                    count.setString(1, patient);
-                    try (ResultSet n = count.executeQuery()) {
-                        n.next();
-                        if (n.getLong(1) > 0) {
-                            found.add(table);
-                        }
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private List<String> outboxTypesAbout(String patient) throws Exception {
-        List<String> types = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q =
-                        c.prepareStatement(
-                                "select event_type from outbox_event where patient_ref = ?")) {
-            q.setString(1, patient);
-            try (ResultSet rows = q.executeQuery()) {
-                while (rows.next()) {
-                    types.add(rows.getString(1));
-                }
-            }
-        }
-        return types;
     }
 }
