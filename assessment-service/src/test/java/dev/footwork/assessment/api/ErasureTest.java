@@ -98,7 +98,8 @@ class ErasureTest {
         try (Connection c = dataSource.getConnection()) {
             assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
             // the outbox keeps only the request itself, which the other services need
-            assertThat(PatientRows.outboxTypes(c, patient)).containsExactly(EventType.PATIENT_ERASED.type());
+            assertThat(PatientRows.outboxTypes(c, patient))
+                    .containsExactly(EventType.PATIENT_ERASED.type());
         }
         assertThat(Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", other)))
                 .isEqualTo(1);
