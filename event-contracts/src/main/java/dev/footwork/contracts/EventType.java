@@ -2,13 +2,16 @@ package dev.footwork.contracts;
 
 import dev.footwork.contracts.events.AdherenceDropped;
 import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.events.ExerciseDataErased;
 import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
 import dev.footwork.contracts.events.PainRuleBroken;
+import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.events.PhaseCompleted;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
+import dev.footwork.contracts.events.ProgressDataErased;
 import dev.footwork.contracts.events.ReassessmentDue;
 import java.util.Arrays;
 import java.util.Optional;
@@ -63,7 +66,22 @@ public enum EventType {
             "dev.footwork.progress.reassessment-due.v1",
             Topics.PROGRESS,
             EventSources.PROGRESS,
-            ReassessmentDue.class);
+            ReassessmentDue.class),
+    PATIENT_ERASED(
+            "dev.footwork.privacy.patient-erased.v1",
+            Topics.ERASURES,
+            EventSources.ASSESSMENT,
+            PatientErased.class),
+    EXERCISE_DATA_ERASED(
+            "dev.footwork.privacy.exercise-data-erased.v1",
+            Topics.ERASURE_CONFIRMATIONS,
+            EventSources.EXERCISE,
+            ExerciseDataErased.class),
+    PROGRESS_DATA_ERASED(
+            "dev.footwork.privacy.progress-data-erased.v1",
+            Topics.ERASURE_CONFIRMATIONS,
+            EventSources.PROGRESS,
+            ProgressDataErased.class);
 
     private final String type;
     private final String topic;

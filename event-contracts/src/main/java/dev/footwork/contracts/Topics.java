@@ -21,6 +21,12 @@ public final class Topics {
      */
     public static final String PROGRESS = "footwork.progress.events.v1";
 
+    /** PatientErased: an admin's erasure request, published by assessment-service. */
+    public static final String ERASURES = "footwork.privacy.erasures.v1";
+
+    /** Each other service's confirmation that it has erased the patient's data. */
+    public static final String ERASURE_CONFIRMATIONS = "footwork.privacy.erasure-confirmations.v1";
+
     /** Poison records that assessment-service could not process, with the reason in headers. */
     public static final String ASSESSMENT_DEAD_LETTER = "footwork.assessment.dead-letter.v1";
 
@@ -38,6 +44,8 @@ public final class Topics {
                     PLANS,
                     COMPLETIONS,
                     PROGRESS,
+                    ERASURES,
+                    ERASURE_CONFIRMATIONS,
                     ASSESSMENT_DEAD_LETTER,
                     EXERCISE_DEAD_LETTER,
                     PROGRESS_DEAD_LETTER);

@@ -3,12 +3,14 @@ package dev.footwork.contracts;
 import dev.footwork.contracts.events.AdherenceDropped;
 import dev.footwork.contracts.events.BandColour;
 import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.events.ExerciseDataErased;
 import dev.footwork.contracts.events.ExerciseId;
 import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.FootClassified.FootResult;
 import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
 import dev.footwork.contracts.events.PainRuleBroken;
+import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.events.PhaseCompleted;
 import dev.footwork.contracts.events.PlanContent;
@@ -20,6 +22,7 @@ import dev.footwork.contracts.events.PlanContent.Role;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
 import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.events.ProgressDataErased;
 import dev.footwork.contracts.events.ReassessmentDue;
 import dev.footwork.contracts.events.Side;
 import java.math.BigDecimal;
@@ -48,6 +51,9 @@ public final class SampleEvents {
     public static final UUID COMPLETION_ID =
             UUID.fromString("7f6e5d4c-3b2a-4190-8e7d-6c5b4a392817");
 
+    public static final UUID ERASURE_ID = UUID.fromString("2d4f6a8c-1e3b-4d5f-9a7c-0b1d3f5a7c9e");
+    public static final Instant ERASED_AT = Instant.parse("2025-06-30T10:00:00Z");
+
     public static final Instant ASSESSED_AT = Instant.parse("2025-03-03T09:15:00Z");
     public static final LocalDate PLAN_STARTS_ON = LocalDate.of(2025, 3, 4);
 
@@ -65,6 +71,13 @@ public final class SampleEvents {
             case ADHERENCE_DROPPED -> adherenceDropped();
             case PAIN_RULE_BROKEN -> painRuleBroken();
             case REASSESSMENT_DUE -> reassessmentDue();
+            case PATIENT_ERASED -> new PatientErased(ERASURE_ID, CLINIC_ID, PATIENT_REF, ERASED_AT);
+            case EXERCISE_DATA_ERASED ->
+                    new ExerciseDataErased(
+                            ERASURE_ID, CLINIC_ID, PATIENT_REF, ERASED_AT.plusSeconds(1));
+            case PROGRESS_DATA_ERASED ->
+                    new ProgressDataErased(
+                            ERASURE_ID, CLINIC_ID, PATIENT_REF, ERASED_AT.plusSeconds(2));
         };
     }
 

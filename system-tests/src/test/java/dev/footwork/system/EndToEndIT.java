@@ -9,6 +9,7 @@ import dev.footwork.contracts.EventJson;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JdbcDatabase;
 import dev.footwork.testkit.KafkaBroker;
+import dev.footwork.testkit.PatientRows;
 import dev.footwork.testkit.PostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,60 +76,64 @@ class EndToEndIT {
     @Test
     void anAssessmentFlowsThroughPlanAndCompletionIntoProgress() throws Exception {
         String patient = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        throughTheFlow(patient);
+    }
 
-        HttpResponse<String> created =
-                post(
+    @Test
+    void anErasedPatientIsGoneFromAllThreeServicesDatabasesAndApis() throws Exception {
+        String patient = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String planId = throughTheFlow(patient);
+
+        HttpResponse<String> accepted =
+                send(
                         assessment,
-                        "/api/v1/assessments",
-                        """
-                        {"patientRef":"%s","assessedAt":"%s","assessor":"clin-1",
-                         "feet":[{"side":"LEFT","fpiTotal":8},{"side":"RIGHT","fpiItems":[-1,-1,0,-1,-1,-1]}]}\
-                        """
-                                .formatted(patient, Instant.now().minusSeconds(3600)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode classified = JSON.readTree(created.body());
-        assertThat(classified.at("/feet/0/level").asText()).isEqualTo("PRONATED");
-        assertThat(classified.at("/feet/1/level").asText()).isEqualTo("HIGHLY_SUPINATED");
-
-        JsonNode plan =
+                        "POST",
+                        "/api/v1/erasures",
+                        "{\"patientRef\":\"%s\"}".formatted(patient),
+                        "admin");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String status = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode done =
                 await().atMost(FLOW)
                         .until(
                                 () ->
-                                        get(
-                                                exercise,
-                                                "/api/v1/patients/" + patient + "/plans/active"),
-                                r -> r.statusCode() == 200)
-                        .body()
-                        .transform(EndToEndIT::json);
-        assertThat(plan.get("assessmentId").asText()).isEqualTo(classified.get("id").asText());
-        assertThat(plan.at("/feet/0/exercises/0/exerciseId").asText()).isEqualTo("band-inversion");
-        assertThat(plan.at("/feet/1/exercises/0/exerciseId").asText()).isEqualTo("band-eversion");
-
-        String planId = plan.get("id").asText();
-        HttpResponse<String> completion =
-                post(
-                        exercise,
-                        "/api/v1/plans/" + planId + "/completions",
-                        """
-                        {"exerciseId":"band-inversion","side":"LEFT","sets":2,"reps":12,"holdSeconds":3,
-                         "bandColour":"YELLOW","pain":3,"completedAt":"%s"}\
-                        """
-                                .formatted(Instant.now()));
-        assertThat(completion.statusCode()).as(completion.body()).isEqualTo(201);
-
-        JsonNode summary =
-                await().atMost(FLOW)
-                        .until(
-                                () -> get(progress, "/api/v1/patients/" + patient + "/progress"),
+                                        send(
+                                                assessment,
+                                                "GET",
+                                                URI.create(status).getPath(),
+                                                null,
+                                                "admin"),
                                 r ->
                                         r.statusCode() == 200
-                                                && json(r.body()).get("completedSessions").asInt()
-                                                        == 1)
+                                                && "COMPLETED"
+                                                        .equals(
+                                                                json(r.body())
+                                                                        .get("status")
+                                                                        .asText()))
                         .body()
                         .transform(EndToEndIT::json);
-        assertThat(summary.get("planId").asText()).isEqualTo(planId);
-        assertThat(summary.get("volume").asLong()).isEqualTo(2 * 12 * 3);
-        assertThat(summary.get("maxPain").asInt()).isEqualTo(3);
+        assertThat(done.findValues("erasedAt")).hasSize(3).allMatch(at -> !at.isNull());
+
+        assertThat(
+                        json(get(assessment, "/api/v1/patients/" + patient + "/assessments").body())
+                                .get("totalItems")
+                                .asInt())
+                .isZero();
+        assertThat(get(exercise, "/api/v1/patients/" + patient + "/plans/active").statusCode())
+                .isEqualTo(404);
+        assertThat(get(exercise, "/api/v1/plans/" + planId).statusCode()).isEqualTo(404);
+        assertThat(get(progress, "/api/v1/patients/" + patient + "/progress").statusCode())
+                .isEqualTo(404);
+        for (Map.Entry<String, JdbcDatabase> db : databases.entrySet()) {
+            try (Connection c = db.getValue().connect()) {
+                assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE))
+                        .as(db.getKey())
+                        .isEmpty();
+                assertThat(PatientRows.outboxTypes(c, patient))
+                        .as("outbox of " + db.getKey() + ": only the erasure's own events")
+                        .allMatch(type -> type.startsWith("dev.footwork.privacy."));
+            }
+        }
     }
 
     @Test
@@ -184,6 +189,65 @@ class EndToEndIT {
         return service;
     }
 
+    /** Assessment, plan, a completion and its progress for a new patient; returns the plan id. */
+    private static String throughTheFlow(String patient) throws Exception {
+
+        HttpResponse<String> created =
+                post(
+                        assessment,
+                        "/api/v1/assessments",
+                        """
+                        {"patientRef":"%s","assessedAt":"%s","assessor":"clin-1",
+                         "feet":[{"side":"LEFT","fpiTotal":8},{"side":"RIGHT","fpiItems":[-1,-1,0,-1,-1,-1]}]}\
+                        """
+                                .formatted(patient, Instant.now().minusSeconds(3600)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode classified = JSON.readTree(created.body());
+        assertThat(classified.at("/feet/0/level").asText()).isEqualTo("PRONATED");
+        assertThat(classified.at("/feet/1/level").asText()).isEqualTo("HIGHLY_SUPINATED");
+
+        JsonNode plan =
+                await().atMost(FLOW)
+                        .until(
+                                () ->
+                                        get(
+                                                exercise,
+                                                "/api/v1/patients/" + patient + "/plans/active"),
+                                r -> r.statusCode() == 200)
+                        .body()
+                        .transform(EndToEndIT::json);
+        assertThat(plan.get("assessmentId").asText()).isEqualTo(classified.get("id").asText());
+        assertThat(plan.at("/feet/0/exercises/0/exerciseId").asText()).isEqualTo("band-inversion");
+        assertThat(plan.at("/feet/1/exercises/0/exerciseId").asText()).isEqualTo("band-eversion");
+
+        String planId = plan.get("id").asText();
+        HttpResponse<String> completion =
+                post(
+                        exercise,
+                        "/api/v1/plans/" + planId + "/completions",
+                        """
+                        {"exerciseId":"band-inversion","side":"LEFT","sets":2,"reps":12,"holdSeconds":3,
+                         "bandColour":"YELLOW","pain":3,"completedAt":"%s"}\
+                        """
+                                .formatted(Instant.now()));
+        assertThat(completion.statusCode()).as(completion.body()).isEqualTo(201);
+
+        JsonNode summary =
+                await().atMost(FLOW)
+                        .until(
+                                () -> get(progress, "/api/v1/patients/" + patient + "/progress"),
+                                r ->
+                                        r.statusCode() == 200
+                                                && json(r.body()).get("completedSessions").asInt()
+                                                        == 1)
+                        .body()
+                        .transform(EndToEndIT::json);
+        assertThat(summary.get("planId").asText()).isEqualTo(planId);
+        assertThat(summary.get("volume").asLong()).isEqualTo(2 * 12 * 3);
+        assertThat(summary.get("maxPain").asInt()).isEqualTo(3);
+        return planId;
+    }
+
     private static HttpResponse<String> post(ServiceProcess service, String path, String body)
             throws Exception {
         return HTTP.send(
@@ -202,6 +266,21 @@ class EndToEndIT {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(
+            ServiceProcess service, String method, String path, String body, String role)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                        .header("Authorization", DevTokens.bearer(role, CLINIC));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(String body) {

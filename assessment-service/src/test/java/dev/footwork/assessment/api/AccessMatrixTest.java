@@ -51,6 +51,16 @@ class AccessMatrixTest {
                         .statusCode(201)
                         .extract()
                         .path("id");
+        // an erasure of someone else, so the patient above keeps its data for the other cells
+        String erasureId =
+                given().contentType(ContentType.JSON)
+                        .header("Authorization", DevTokens.bearer(Roles.ADMIN, CLINIC))
+                        .body(ErasureTest.erasureOf("p-erased-" + patient))
+                        .post("/api/v1/erasures")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("erasureId");
 
         AccessMatrix matrix =
                 new AccessMatrix(base, CLINIC, "clinic-elsewhere", patient)
@@ -94,6 +104,36 @@ class AccessMatrixTest {
                                                                 + patient
                                                                 + "/assessments"),
                                         body -> body.contains("\"totalItems\":0")))
+                        .rule(
+                                "POST",
+                                "/api/v1/erasures",
+                                new Rule(
+                                        Set.of(Roles.ADMIN),
+                                        false,
+                                        OtherClinic.OWN_CLINIC,
+                                        202,
+                                        () ->
+                                                new Request(
+                                                        "/api/v1/erasures",
+                                                        () ->
+                                                                ErasureTest.erasureOf(
+                                                                        "p-erased-"
+                                                                                + UUID.randomUUID()
+                                                                                        .toString()
+                                                                                        .substring(
+                                                                                                0,
+                                                                                                8))),
+                                        null))
+                        .rule(
+                                "GET",
+                                "/api/v1/erasures/{erasureId}",
+                                new Rule(
+                                        Set.of(Roles.ADMIN),
+                                        false,
+                                        OtherClinic.NOT_FOUND,
+                                        200,
+                                        () -> Request.get("/api/v1/erasures/" + erasureId),
+                                        null))
                         .rule(
                                 "GET",
                                 "/api/v1/rule-sets/active",

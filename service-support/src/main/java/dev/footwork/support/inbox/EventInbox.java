@@ -1,6 +1,9 @@
 package dev.footwork.support.inbox;
 
 import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.DataErased;
+import dev.footwork.contracts.events.PatientErased;
+import dev.footwork.support.erasure.Erasures;
 import dev.footwork.support.kafka.MessagingConfig;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,14 +36,17 @@ public class EventInbox {
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
     private final MessagingConfig config;
+    private final Erasures erasures;
     private final CountDownLatch shutdown = new CountDownLatch(1);
 
     EventInbox(
             EnvelopeReader reader,
             ProcessedEvents processed,
             DeadLetters deadLetters,
-            MessagingConfig config) {
+            MessagingConfig config,
+            Erasures erasures) {
         this.reader = reader;
+        this.erasures = erasures;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.config = config;
@@ -81,7 +87,8 @@ public class EventInbox {
                                 QuarkusTransaction.requiringNew()
                                         .run(
                                                 () -> {
-                                                    if (processed.claim(consumer, event)) {
+                                                    if (processed.claim(consumer, event)
+                                                            && !aboutAnErasedPatient(event)) {
                                                         effect.accept(event);
                                                     }
                                                 }));
@@ -111,6 +118,22 @@ public class EventInbox {
                 backoff = min(backoff.multipliedBy(2), config.maxRetryBackoff());
             }
         }
+    }
+
+    /**
+     * An event that happened before its patient was erased is skipped (and stays claimed): it would
+     * bring back data that was deleted on purpose.
+     */
+    private boolean aboutAnErasedPatient(InboundEvent event) {
+        if (event.payload() instanceof PatientErased
+                || event.payload() instanceof DataErased
+                || !erasures.erasedSince(event.clinicId(), event.patientRef(), event.time())) {
+            return false;
+        }
+        LOG.infof(
+                "Skipped %s %s: its patient was erased after it happened",
+                event.type().type(), event.id());
+        return true;
     }
 
     private void pause(Duration backoff) {

@@ -1,0 +1,136 @@
+package dev.footwork.exercise.api;
+
+import static dev.footwork.exercise.api.PlanTestClient.CLINIC;
+import static dev.footwork.exercise.api.PlanTestClient.WAIT;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.footwork.contracts.EventSources;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.Topics;
+import dev.footwork.contracts.events.PatientErased;
+import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.JwtTestResource;
+import dev.footwork.testkit.KafkaTestResource;
+import dev.footwork.testkit.PatientRows;
+import dev.footwork.testkit.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** PatientErased: exercise-service deletes the patient's plans and completions and confirms. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+class ErasureTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject AgroalDataSource dataSource;
+
+    @Test
+    void anErasedPatientsPlansAndCompletionsAreGoneAndTheErasureIsConfirmed() throws Exception {
+        String patient = PlanTestClient.newPatient();
+        String other = PlanTestClient.newPatient();
+        String plan =
+                PlanTestClient.newPlan(
+                        bootstrapServers, patient, PostureLevel.PRONATED, PostureLevel.NEUTRAL);
+        PlanTestClient.newPlan(bootstrapServers, other, PostureLevel.SUPINATED);
+        given().contentType(ContentType.JSON)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .body(
+                        PlanTestClient.completion(
+                                null,
+                                "towel-grab",
+                                null,
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                .post("/api/v1/plans/" + plan + "/completions")
+                .then()
+                .statusCode(201);
+        assertThat(PlanTestClient.storedCompletions(patient)).isEqualTo(1);
+
+        UUID erasure = UUID.randomUUID();
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.PATIENT_ERASED,
+                UUID.randomUUID().toString(),
+                EventSources.ASSESSMENT,
+                new PatientErased(erasure, CLINIC, patient, Instant.now()));
+
+        PlanTestClient.awaitEvent(
+                bootstrapServers,
+                Topics.ERASURE_CONFIRMATIONS,
+                patient,
+                EventType.EXERCISE_DATA_ERASED,
+                r -> r.value().contains(erasure.toString()));
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
+            assertThat(revisionsOf(c, plan)).isZero();
+            // the history of PlanIssued and ExerciseCompleted is gone; only the confirmation waits
+            assertThat(PatientRows.outboxTypes(c, patient))
+                    .containsExactly(EventType.EXERCISE_DATA_ERASED.type());
+        }
+        String clinician = DevTokens.bearer(Roles.CLINICIAN, CLINIC);
+        given().header("Authorization", clinician)
+                .get("/api/v1/plans/" + plan)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", clinician)
+                .get("/api/v1/patients/" + patient + "/plans/active")
+                .then()
+                .statusCode(404);
+        assertThat(PlanTestClient.awaitCurrentPlan(other)).isNotNull();
+
+        // a classification from before the erasure, still in flight, makes no new plan
+        PlanTestClient.publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.PRONATED);
+        String sentinel = PlanTestClient.newPatient();
+        PlanTestClient.newPlan(bootstrapServers, sentinel, PostureLevel.NEUTRAL);
+        await().during(java.time.Duration.ofMillis(500))
+                .atMost(WAIT)
+                .until(
+                        () ->
+                                given().header("Authorization", clinician)
+                                                .get(
+                                                        "/api/v1/patients/"
+                                                                + patient
+                                                                + "/plans/active")
+                                                .statusCode()
+                                        == 404);
+    }
+
+    private static long revisionsOf(Connection c, String plan) throws Exception {
+        try (PreparedStatement q =
+                c.prepareStatement("select count(*) from plan_revision where plan_id = ?")) {
+            q.setObject(1, UUID.fromString(plan));
+            try (ResultSet n = q.executeQuery()) {
+                n.next();
+                return n.getLong(1);
+            }
+        }
+    }
+}
