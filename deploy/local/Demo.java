@@ -71,7 +71,7 @@ public class Demo {
         step(4, "A clinician adds repetitions to that exercise (a new plan revision)");
         adjustPlan(plan);
 
-        step(5, "progress-service counts the session (via Kafka)");
+        step(5, "progress-service counts the session (via Kafka) and ranks the clinic's patients");
         awaitProgress();
 
         step(6, "Invalid measurements are refused");
@@ -87,6 +87,10 @@ public class Demo {
             System.out.printf("   %-19s health     %s/q/health%n", "", service[1]);
             System.out.printf("   %-19s OpenAPI    %s/q/openapi%n", "", service[1]);
         }
+        System.out.printf(
+                "   Clinician dashboard (charts update live as sessions are logged):%n"
+                        + "     %s/dashboard/#token=%s&patient=%s%n",
+                progress, clinicianToken, patient);
         System.out.printf(
                 "   Try: curl -H \"Authorization: Bearer $CLINICIAN\" %s/api/v1/assessments/%s%n"
                         + "        (tokens below: 'deploy/local/footwork tokens')%n",
@@ -233,8 +237,40 @@ public class Demo {
                                         && m.get("completedSessions") instanceof Number n
                                         && n.longValue() >= 1);
         System.out.printf("   after %s:%n", since(started));
-        asObject(answer.json())
-                .forEach((key, value) -> System.out.printf("     %-18s %s%n", key, text(value)));
+        Map<String, Object> summary = asObject(answer.json());
+        for (String field :
+                List.of(
+                        "planStatus",
+                        "currentWeek",
+                        "phaseName",
+                        "completedSessions",
+                        "prescribedSessionsToDate",
+                        "adherencePercent",
+                        "adherenceLast7DaysPercent",
+                        "totalReps",
+                        "volume",
+                        "meanPain",
+                        "maxPain",
+                        "painTrend",
+                        "flags",
+                        "riskScore",
+                        "lastActivityAt")) {
+            System.out.printf("     %-26s %s%n", field, text(summary.get(field)));
+        }
+        Map<String, Object> page =
+                asObject(expect(get(progress + "/api/v1/worklist?size=3"), 200));
+        System.out.printf(
+                "   clinic worklist (%s patient(s), highest risk first):%n",
+                text(page.get("totalItems")));
+        for (Object item : (List<?>) page.get("items")) {
+            Map<?, ?> line = (Map<?, ?>) item;
+            System.out.printf(
+                    "     %-16s risk %-3s flags %-24s adherence 7 days %s%n",
+                    text(line.get("patientRef")),
+                    text(line.get("riskScore")),
+                    text(line.get("flags")),
+                    text(line.get("adherenceLast7DaysPercent")));
+        }
     }
 
     private void showRefusal() {
