@@ -95,6 +95,20 @@ public final class AccessMatrix {
             Supplier<Request> request,
             Predicate<String> seesNothing) {}
 
+    /**
+     * The rule of the audit endpoint every service shares: admins only; another clinic's admin sees
+     * no successful access to the patient (only its own staff's refused attempts).
+     */
+    public static Rule auditTrailRule(String patient) {
+        return new Rule(
+                Set.of("admin"),
+                false,
+                OtherClinic.SEES_NOTHING,
+                200,
+                () -> Request.get("/api/v1/audit?size=200&patientRef=" + patient),
+                body -> !body.matches("(?s).*\"status\":2\\d\\d.*"));
+    }
+
     /** Adds the rule for {@code METHOD /path/{template}} as OpenAPI names it. */
     public AccessMatrix rule(String method, String pathTemplate, Rule rule) {
         rules.put(method.toUpperCase() + " " + pathTemplate, rule);

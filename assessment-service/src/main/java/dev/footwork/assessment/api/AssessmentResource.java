@@ -78,6 +78,7 @@ public class AssessmentResource {
             @NotNull @Valid NewAssessment body,
             UriInfo uri) {
         String clinicId = caller.clinicId();
+        caller.touching(body.patientRef());
         AssessmentRecorder.Submission submission = Submissions.of(clinicId, body);
         Optional<AssessmentRecorder.IdempotencyKey> key = idempotency(idempotencyKey, body);
         AssessmentRecorder.Recorded recorded;

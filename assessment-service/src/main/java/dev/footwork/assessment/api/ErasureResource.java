@@ -53,6 +53,7 @@ public class ErasureResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the status")
     @APIResponse(responseCode = "400", description = "No or malformed patientRef")
     public Response erase(@NotNull @Valid NewErasure body, UriInfo uri) {
+        caller.touching(body.patientRef());
         String requestedBy = token.getSubject() != null ? token.getSubject() : token.getName();
         ErasureRequest request = eraser.erase(caller.clinicId(), body.patientRef(), requestedBy);
         return Response.accepted(ErasureStatus.of(request))
@@ -71,6 +72,7 @@ public class ErasureResource {
         if (request == null) {
             throw ProblemException.notFound("erasure " + erasureId);
         }
+        caller.touching(request.patientRef);
         return ErasureStatus.of(request);
     }
 }

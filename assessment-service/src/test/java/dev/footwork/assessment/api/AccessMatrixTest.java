@@ -64,6 +64,7 @@ class AccessMatrixTest {
 
         AccessMatrix matrix =
                 new AccessMatrix(base, CLINIC, "clinic-elsewhere", patient)
+                        .rule("GET", "/api/v1/audit", AccessMatrix.auditTrailRule(patient))
                         .rule(
                                 "POST",
                                 "/api/v1/assessments",

@@ -56,6 +56,7 @@ class AccessMatrixTest {
 
         AccessMatrix matrix =
                 new AccessMatrix(base, PlanTestClient.CLINIC, "clinic-elsewhere", patient)
+                        .rule("GET", "/api/v1/audit", AccessMatrix.auditTrailRule(patient))
                         .rule("GET", "/api/v1/exercises", open("/api/v1/exercises"))
                         .rule("GET", "/api/v1/exercises/{id}", open("/api/v1/exercises/towel-grab"))
                         .rule(

@@ -8,6 +8,7 @@ import dev.footwork.progress.persistence.PlanView;
 import dev.footwork.progress.persistence.ProgressEvaluator;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.audit.AuditRecorder;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
 import dev.footwork.support.tenancy.Tenancy;
@@ -37,9 +38,15 @@ public class ProgressResource {
     private final ProgressEvaluator evaluator;
     private final ProgressChanges changes;
     private final Clock clock;
+    private final AuditRecorder audit;
 
     ProgressResource(
-            Caller caller, ProgressEvaluator evaluator, ProgressChanges changes, Clock clock) {
+            Caller caller,
+            ProgressEvaluator evaluator,
+            ProgressChanges changes,
+            Clock clock,
+            AuditRecorder audit) {
+        this.audit = audit;
         this.caller = caller;
         this.evaluator = evaluator;
         this.changes = changes;
@@ -87,6 +94,7 @@ public class ProgressResource {
         // follow before reading, so a change in between is not lost
         Multi<PatientKey> updates = changes.follow(new PatientKey(clinic, patient));
         ProgressSummary first = Tenancy.transaction(clinic).call(() -> current(patient));
+        audit.streamOpened("/api/v1/patients/{patientRef}/progress/stream");
         Multi<ProgressSummary> later =
                 updates.emitOn(Infrastructure.getDefaultWorkerPool())
                         .map(change -> Tenancy.transaction(clinic).call(() -> current(patient)));

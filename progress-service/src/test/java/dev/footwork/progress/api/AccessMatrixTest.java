@@ -67,6 +67,7 @@ class AccessMatrixTest {
         String progress = "/api/v1/patients/" + patient + "/progress";
         AccessMatrix matrix =
                 new AccessMatrix(base, ProgressFlowTest.CLINIC, "clinic-elsewhere", patient)
+                        .rule("GET", "/api/v1/audit", AccessMatrix.auditTrailRule(patient))
                         .rule(
                                 "GET",
                                 "/api/v1/patients/{patientRef}/progress",

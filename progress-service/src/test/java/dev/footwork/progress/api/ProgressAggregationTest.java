@@ -273,6 +273,22 @@ class ProgressAggregationTest {
         } finally {
             stream.body().close();
         }
+        // the stream is served on an event-loop thread; its audit entry is written off it
+        await().atMost(WAIT)
+                .until(
+                        () ->
+                                given().header(
+                                                "Authorization",
+                                                DevTokens.bearer(Roles.ADMIN, CLINIC))
+                                        .queryParam("patientRef", patient)
+                                        .get("/api/v1/audit")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .<List<String>>path("items.operation"),
+                        operations ->
+                                operations.contains(
+                                        "/api/v1/patients/{patientRef}/progress/stream"));
     }
 
     @Test

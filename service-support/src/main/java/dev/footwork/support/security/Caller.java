@@ -2,6 +2,7 @@ package dev.footwork.support.security;
 
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.audit.AuditContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,9 +19,11 @@ public class Caller {
     static final String PATIENT_CLAIM = "patient_ref";
 
     private final JsonWebToken token;
+    private final AuditContext audit;
 
-    Caller(JsonWebToken token) {
+    Caller(JsonWebToken token, AuditContext audit) {
         this.token = token;
+        this.audit = audit;
     }
 
     /** The caller's clinic; a token without a well-formed one is refused with 403. */
@@ -52,6 +55,11 @@ public class Caller {
         return Optional.of(patient);
     }
 
+    /** Notes, for the audit trail, a patient whose data this request creates or changes. */
+    public void touching(String patientRef) {
+        audit.touching(patientRef);
+    }
+
     /**
      * Checks that the caller may see this patient's data. A patient asking about anyone else gets
      * the same 404 as for a patient who does not exist, so nothing leaks.
@@ -59,6 +67,7 @@ public class Caller {
      * @param what names the resource in the 404, e.g. "plan 1234"
      */
     public void requireAccessTo(String patientRef, String what) {
+        audit.touching(patientRef);
         Optional<String> own = patientRef();
         if (own.isPresent() && !own.get().equals(patientRef)) {
             throw ProblemException.notFound(what);
