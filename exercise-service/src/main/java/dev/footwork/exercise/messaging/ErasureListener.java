@@ -1,16 +1,10 @@
 package dev.footwork.exercise.messaging;
 
-import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.ExerciseDataErased;
-import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.support.erasure.Erasures;
-import dev.footwork.support.inbox.EventInbox;
-import dev.footwork.support.outbox.Outbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -31,34 +25,21 @@ public class ErasureListener {
                             + " clinic_id = ?1 and patient_ref = ?2)",
                     "delete from plan where clinic_id = ?1 and patient_ref = ?2");
 
-    private final EventInbox inbox;
     private final Erasures erasures;
-    private final Outbox outbox;
 
-    ErasureListener(EventInbox inbox, Erasures erasures, Outbox outbox) {
-        this.inbox = inbox;
+    ErasureListener(Erasures erasures) {
         this.erasures = erasures;
-        this.outbox = outbox;
     }
 
     @Incoming("erasures")
     @Blocking
     public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(
+        erasures.receive(
                 CONSUMER,
                 record,
-                Set.of(EventType.PATIENT_ERASED),
-                event -> {
-                    PatientErased request = event.payload(PatientErased.class);
-                    erasures.erase(request, DELETES);
-                    Instant now = Instant.now();
-                    outbox.add(
-                            new ExerciseDataErased(
-                                    request.erasureId(),
-                                    request.clinicId(),
-                                    request.patientRef(),
-                                    now),
-                            now);
-                });
+                DELETES,
+                (request, at) ->
+                        new ExerciseDataErased(
+                                request.erasureId(), request.clinicId(), request.patientRef(), at));
     }
 }

@@ -1,12 +1,19 @@
 package dev.footwork.support.erasure;
 
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.DataErased;
 import dev.footwork.contracts.events.PatientErased;
+import dev.footwork.support.inbox.EventInbox;
+import dev.footwork.support.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +25,38 @@ import org.jboss.logging.Logger;
 public class Erasures {
 
     private static final Logger LOG = Logger.getLogger(Erasures.class);
+
+    private final EventInbox inbox;
+    private final Outbox outbox;
+
+    Erasures(EventInbox inbox, Outbox outbox) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    /**
+     * The consumer side of an erasure, as exercise-service and progress-service run it: applies a
+     * {@link PatientErased} record once, erasing the patient with the service's statements and
+     * adding the service's confirmation to the outbox in the same transaction.
+     *
+     * @param confirmation the service's confirmation of a request, given the time of the deletion
+     */
+    public void receive(
+            String consumer,
+            ConsumerRecord<String, byte[]> record,
+            List<String> deletes,
+            BiFunction<PatientErased, Instant, DataErased> confirmation) {
+        inbox.receive(
+                consumer,
+                record,
+                Set.of(EventType.PATIENT_ERASED),
+                event -> {
+                    PatientErased request = event.payload(PatientErased.class);
+                    erase(request, deletes);
+                    Instant now = Instant.now();
+                    outbox.add(confirmation.apply(request, now), now);
+                });
+    }
 
     /**
      * Erases a patient in the caller's transaction: runs the service's delete statements (each with
