@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -28,6 +30,7 @@ public class ChangeListener {
 
     private final AgroalDataSource dataSource;
     private final ProgressChanges changes;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private Thread thread;
 
@@ -45,6 +48,7 @@ public class ChangeListener {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        stopped.countDown();
         if (thread != null) {
             thread.join(Duration.ofSeconds(2).toMillis());
         }
@@ -92,9 +96,10 @@ public class ChangeListener {
         }
     }
 
-    private static void pause(Duration duration) {
+    /** Waits before reconnecting; returns at once when the service stops. */
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
