@@ -3,6 +3,8 @@ package dev.footwork.support.audit;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -45,7 +47,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "remote_address")
     public String remoteAddress;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Action action;
 
     public String method;
