@@ -63,7 +63,7 @@ public class Demo {
         Map<String, Object> assessed = assess();
 
         step(2, "exercise-service turns the classification into a plan (via Kafka)");
-        Map<String, Object> plan = awaitPlan();
+        Map<String, Object> plan = awaitPlan(text(assessed.get("id")));
 
         step(3, "The patient logs a completed exercise session");
         logCompletion(plan);
@@ -136,10 +136,17 @@ public class Demo {
         return created;
     }
 
-    private Map<String, Object> awaitPlan() throws InterruptedException {
+    /** Waits for the plan of this assessment: a demo patient of an earlier run has an older one. */
+    private Map<String, Object> awaitPlan(String assessmentId) throws InterruptedException {
         String url = exercise + "/api/v1/patients/" + patient + "/plans/active";
         long started = System.nanoTime();
-        Response answer = poll(url, r -> r.status == 200);
+        Response answer =
+                poll(
+                        url,
+                        r ->
+                                r.status == 200
+                                        && r.json() instanceof Map<?, ?> m
+                                        && assessmentId.equals(String.valueOf(m.get("assessmentId"))));
         Map<String, Object> plan = asObject(answer.json());
         System.out.printf(
                 "   plan %s (after %s): revision %s, %s, starts %s, %s weeks%n",
