@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,12 +58,7 @@ class AuditTrailTest {
                 .statusCode(200);
         given().contentType(ContentType.JSON)
                 .header("Authorization", doctor)
-                .body(
-                        PlanTestClient.completion(
-                                null,
-                                "towel-grab",
-                                null,
-                                Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                .body(PlanTestClient.completion(null, "towel-grab", null, Instant.now()))
                 .post("/api/v1/plans/" + plan + "/completions")
                 .then()
                 .statusCode(201);

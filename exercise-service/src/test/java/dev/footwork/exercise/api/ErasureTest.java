@@ -28,7 +28,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -58,12 +57,7 @@ class ErasureTest {
         PlanTestClient.newPlan(bootstrapServers, other, PostureLevel.SUPINATED);
         given().contentType(ContentType.JSON)
                 .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
-                .body(
-                        PlanTestClient.completion(
-                                null,
-                                "towel-grab",
-                                null,
-                                Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                .body(PlanTestClient.completion(null, "towel-grab", null, Instant.now()))
                 .post("/api/v1/plans/" + plan + "/completions")
                 .then()
                 .statusCode(201);
