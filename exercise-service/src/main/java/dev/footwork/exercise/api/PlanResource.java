@@ -253,6 +253,8 @@ public class PlanResource {
     }
 
     private Response rendered(Plan plan) {
+        // adjustments, pause and resume reach the plan through the reviser: note its patient here
+        caller.touching(plan.patientRef);
         UUID supersededBy = Plan.supersededBy(plan.id).map(newer -> newer.id).orElse(null);
         return Response.ok(renderer.render(plan, supersededBy))
                 .header(HttpHeaders.ETAG, "\"" + plan.revision + "\"")

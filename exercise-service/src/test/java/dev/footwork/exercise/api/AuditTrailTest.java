@@ -62,6 +62,10 @@ class AuditTrailTest {
                 .post("/api/v1/plans/" + plan + "/completions")
                 .then()
                 .statusCode(201);
+        given().header("Authorization", doctor)
+                .post("/api/v1/plans/" + plan + "/pause")
+                .then()
+                .statusCode(200);
         String someoneElse =
                 DevTokens.shared()
                         .token(Roles.PATIENT, CLINIC)
@@ -84,8 +88,8 @@ class AuditTrailTest {
                         .extract()
                         .jsonPath();
         List<Map<String, Object>> items = trail.getList("items");
-        // newest first: the refused read, the completion, the plan read
-        assertThat(items).extracting(i -> i.get("status")).containsSubsequence(404, 201, 200);
+        // newest first: the refused read, the pause, the completion, the plan read
+        assertThat(items).extracting(i -> i.get("status")).containsSubsequence(404, 200, 201, 200);
         Map<String, Object> read = find(items, "/api/v1/patients/{patientRef}/plans/active");
         assertThat(read)
                 .containsEntry("action", "READ")
@@ -98,6 +102,10 @@ class AuditTrailTest {
                 .containsEntry("action", "CHANGE")
                 .containsEntry("method", "POST")
                 .containsEntry("status", 201);
+        assertThat(find(items, "/api/v1/plans/{planId}/pause"))
+                .containsEntry("action", "CHANGE")
+                .containsEntry("patientRef", patient)
+                .containsEntry("status", 200);
         assertThat(find(items, "/api/v1/plans/{planId}"))
                 .containsEntry("actor", "p-other-login")
                 .containsEntry("roles", "patient")
