@@ -2,7 +2,7 @@ package dev.footwork.assessment.api;
 
 import dev.footwork.assessment.domain.FootInput;
 import dev.footwork.assessment.persistence.AssessmentRecorder;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.api.ProblemException;
 import java.util.EnumSet;
 import java.util.List;

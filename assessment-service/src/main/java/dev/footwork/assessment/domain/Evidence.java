@@ -1,6 +1,6 @@
 package dev.footwork.assessment.domain;
 
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import java.math.BigDecimal;
 
 /**

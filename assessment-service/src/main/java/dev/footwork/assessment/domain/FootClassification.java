@@ -1,7 +1,7 @@
 package dev.footwork.assessment.domain;
 
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.Side;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.footwork.assessment.domain;
 
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.PostureLevel.Posture;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel.Posture;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,7 +1,7 @@
 package dev.footwork.assessment.persistence;
 
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.Side;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

@@ -16,7 +16,7 @@ import dev.footwork.contracts.events.ExerciseDataErased;
 import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
 import dev.footwork.contracts.events.ProgressDataErased;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.security.Roles;
 import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;

@@ -1,6 +1,6 @@
 package dev.footwork.assessment.domain;
 
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import java.math.BigDecimal;
 import java.util.List;
 

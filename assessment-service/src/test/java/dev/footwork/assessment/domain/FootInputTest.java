@@ -3,7 +3,7 @@ package dev.footwork.assessment.domain;
 import static dev.footwork.assessment.domain.FootBuilder.left;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

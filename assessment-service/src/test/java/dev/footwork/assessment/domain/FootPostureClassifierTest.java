@@ -5,9 +5,9 @@ import static dev.footwork.assessment.domain.FootBuilder.right;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.PostureLevel.Alignment;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel.Alignment;
+import dev.footwork.contracts.vocabulary.Side;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.footwork.contracts.EventJson;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;

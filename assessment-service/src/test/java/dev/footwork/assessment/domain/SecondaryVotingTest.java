@@ -3,7 +3,7 @@ package dev.footwork.assessment.domain;
 import static dev.footwork.assessment.domain.FootBuilder.left;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

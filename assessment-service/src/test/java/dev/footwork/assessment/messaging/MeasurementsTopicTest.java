@@ -10,7 +10,7 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.JwtTestResource;

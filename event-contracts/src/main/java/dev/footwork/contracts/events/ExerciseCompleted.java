@@ -1,5 +1,8 @@
 package dev.footwork.contracts.events;
 
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.Side;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package dev.footwork.contracts.events;
 
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.Side;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

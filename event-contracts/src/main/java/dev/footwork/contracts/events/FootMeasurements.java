@@ -1,5 +1,6 @@
 package dev.footwork.contracts.events;
 
+import dev.footwork.contracts.vocabulary.Side;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.footwork.contracts.events;
 
+import dev.footwork.contracts.vocabulary.PlanContent;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.exercise.persistence.Completion;
 import java.time.Instant;
 import java.util.UUID;

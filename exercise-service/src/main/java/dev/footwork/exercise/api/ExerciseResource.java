@@ -1,6 +1,6 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.exercise.domain.Exercise;
 import dev.footwork.exercise.domain.ExerciseCatalogue;
 import dev.footwork.support.api.ProblemException;

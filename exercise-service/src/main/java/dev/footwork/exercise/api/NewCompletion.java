@@ -1,8 +1,8 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.Side;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.exercise.domain.Exercise;
 import dev.footwork.exercise.domain.ExerciseCatalogue;
 import dev.footwork.exercise.domain.LoadProgression;

@@ -1,6 +1,6 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.exercise.persistence.PlanRevision;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.footwork.exercise.domain;
 
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.Side;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,7 +1,7 @@
 package dev.footwork.exercise.domain;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.PlanContent.Prescription;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package dev.footwork.exercise.domain;
 
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.FootClassified;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

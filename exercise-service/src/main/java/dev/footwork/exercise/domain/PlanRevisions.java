@@ -1,11 +1,11 @@
 package dev.footwork.exercise.domain;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PlanContent.FootPlan;
-import dev.footwork.contracts.events.PlanContent.PlanStatus;
-import dev.footwork.contracts.events.PlanContent.Prescription;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent.FootPlan;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.HashSet;

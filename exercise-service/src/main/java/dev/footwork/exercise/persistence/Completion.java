@@ -1,7 +1,7 @@
 package dev.footwork.exercise.persistence;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.Side;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,10 +1,10 @@
 package dev.footwork.exercise.persistence;
 
-import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.events.ExerciseCompleted;
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.api.ProblemException;
 import dev.footwork.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package dev.footwork.exercise.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventJson;
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

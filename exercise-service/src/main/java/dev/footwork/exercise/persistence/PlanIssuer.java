@@ -1,7 +1,7 @@
 package dev.footwork.exercise.persistence;
 
 import dev.footwork.contracts.events.FootClassified;
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.exercise.domain.PlanGenerator;
 import dev.footwork.support.outbox.Outbox;

@@ -2,7 +2,7 @@ package dev.footwork.exercise.persistence;
 
 import dev.footwork.contracts.events.PainRuleBroken;
 import dev.footwork.contracts.events.PhaseCompleted;
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.events.PlanRevised;
 import dev.footwork.exercise.domain.InvalidAdjustment;
 import dev.footwork.exercise.domain.PlanAdjustment;

@@ -4,7 +4,7 @@ import static dev.footwork.exercise.api.PlanTestClient.completion;
 import static dev.footwork.exercise.api.PlanTestClient.newPatient;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.AccessMatrix;
 import dev.footwork.testkit.AccessMatrix.OtherClinic;

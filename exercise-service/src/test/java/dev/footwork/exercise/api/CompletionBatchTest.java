@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.footwork.contracts.EventType;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JwtTestResource;

@@ -10,7 +10,7 @@ import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.PatientErased;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;

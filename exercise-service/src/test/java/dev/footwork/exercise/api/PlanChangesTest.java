@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JwtTestResource;

@@ -19,7 +19,7 @@ import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.support.outbox.OutboxEvent;

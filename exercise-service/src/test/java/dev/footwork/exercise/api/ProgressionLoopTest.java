@@ -21,7 +21,7 @@ import dev.footwork.contracts.events.AdherenceDropped;
 import dev.footwork.contracts.events.PainRuleBroken;
 import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.events.PhaseCompleted;
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;

@@ -6,7 +6,7 @@ import static dev.footwork.exercise.api.PlanTestClient.newPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.footwork.contracts.events.PostureLevel;
+import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.exercise.persistence.PlanRevision;
 import dev.footwork.support.tenancy.Tenancy;

@@ -4,10 +4,10 @@ import static dev.footwork.exercise.domain.PlanFixtures.band;
 import static dev.footwork.exercise.domain.PlanFixtures.shippedRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PlanContent.Prescription;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

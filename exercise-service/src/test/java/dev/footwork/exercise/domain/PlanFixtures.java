@@ -1,12 +1,12 @@
 package dev.footwork.exercise.domain;
 
 import dev.footwork.contracts.EventJson;
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.FootClassified;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.config.RuleFiles;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -8,12 +8,12 @@ import static dev.footwork.exercise.domain.PlanFixtures.prescription;
 import static dev.footwork.exercise.domain.PlanFixtures.shippedRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.FootClassified;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.Side;
 import java.time.DayOfWeek;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.footwork.progress.api;
 
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.progress.domain.Assessment;
 import dev.footwork.progress.domain.Flag;
 import dev.footwork.progress.domain.PainTrend;

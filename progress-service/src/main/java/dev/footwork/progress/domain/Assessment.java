@@ -1,8 +1,8 @@
 package dev.footwork.progress.domain;
 
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.PatientEvent;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.footwork.progress.domain;
 
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PlanContent.FootPlan;
-import dev.footwork.contracts.events.PlanContent.Phase;
-import dev.footwork.contracts.events.PlanContent.PlanStatus;
-import dev.footwork.contracts.events.PlanContent.Prescription;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent.FootPlan;
+import dev.footwork.contracts.vocabulary.PlanContent.Phase;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -3,7 +3,7 @@ package dev.footwork.progress.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventType;
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.progress.domain.Assessment;
 import dev.footwork.progress.domain.Assessment.DueAlert;
 import dev.footwork.progress.domain.Flag;

@@ -3,7 +3,7 @@ package dev.footwork.progress.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.events.ExerciseCompleted;
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.ProgressAnalysis;

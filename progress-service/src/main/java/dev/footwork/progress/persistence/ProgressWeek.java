@@ -1,7 +1,7 @@
 package dev.footwork.progress.persistence;
 
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.WeekTally;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -9,7 +9,7 @@ import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.PatientErased;
-import dev.footwork.contracts.events.PlanContent.PlanStatus;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.domain.WorkedExample;
 import dev.footwork.progress.persistence.ProgressEvaluator;
 import dev.footwork.progress.support.ProgressEvents;

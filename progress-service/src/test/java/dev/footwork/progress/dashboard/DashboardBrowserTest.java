@@ -2,7 +2,7 @@ package dev.footwork.progress.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.footwork.contracts.events.PlanContent.PlanStatus;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.progress.domain.WorkedExample;
 import dev.footwork.progress.persistence.ProgressEvaluator;

@@ -5,13 +5,13 @@ import static dev.footwork.progress.domain.WorkedExample.TOWEL_LEFT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footwork.contracts.events.AdherenceDropped;
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.PainRuleBroken;
 import dev.footwork.contracts.events.PhaseCompleted;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PlanContent.PlanStatus;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.contracts.events.ReassessmentDue;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.progress.domain.Assessment.DueAlert;
 import dev.footwork.progress.domain.Assessment.ExerciseTotals;
 import dev.footwork.progress.domain.Assessment.WeekFigures;

@@ -1,15 +1,15 @@
 package dev.footwork.progress.domain;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
-import dev.footwork.contracts.events.PlanContent;
-import dev.footwork.contracts.events.PlanContent.FootPlan;
-import dev.footwork.contracts.events.PlanContent.Phase;
-import dev.footwork.contracts.events.PlanContent.PlanStatus;
-import dev.footwork.contracts.events.PlanContent.Prescription;
-import dev.footwork.contracts.events.PlanContent.Role;
-import dev.footwork.contracts.events.PostureLevel;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent.FootPlan;
+import dev.footwork.contracts.vocabulary.PlanContent.Phase;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
+import dev.footwork.contracts.vocabulary.PlanContent.Role;
+import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.contracts.vocabulary.Side;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package dev.footwork.progress.support;
 
 import dev.footwork.contracts.EventType;
-import dev.footwork.contracts.events.BandColour;
+import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.events.ExerciseCompleted;
-import dev.footwork.contracts.events.PlanContent;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
 import dev.footwork.progress.domain.ExerciseSide;

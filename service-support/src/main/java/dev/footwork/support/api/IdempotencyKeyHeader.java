@@ -1,5 +1,6 @@
 package dev.footwork.support.api;
 
+import dev.footwork.support.application.Rejected;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ public final class IdempotencyKeyHeader {
             return Optional.empty();
         }
         if (!KEY.matcher(value).matches()) {
-            throw ProblemException.invalidField(NAME, "must be 1 to 200 visible ASCII characters");
+            throw Rejected.field(NAME, "must be 1 to 200 visible ASCII characters");
         }
         return Optional.of(value);
     }

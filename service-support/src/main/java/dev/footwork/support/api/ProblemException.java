@@ -2,7 +2,10 @@ package dev.footwork.support.api;
 
 import java.util.List;
 
-/** Thrown by resources and domain services to answer with a problem detail. */
+/**
+ * An answer of the HTTP layer itself (body too large, malformed headers), for refusals that happen
+ * before any use case runs. Use cases throw application exceptions instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final int status;
@@ -19,18 +22,6 @@ public class ProblemException extends RuntimeException {
         this.status = status;
         this.title = title;
         this.violations = List.copyOf(violations);
-    }
-
-    public static ProblemException notFound(String what) {
-        return new ProblemException(404, "Not Found", what + " does not exist");
-    }
-
-    public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(
-                400,
-                "Invalid request",
-                field + ": " + message,
-                List.of(new Problem.Violation(field, message)));
     }
 
     public int status() {

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.footwork.support.application.ApplicationException;
+import dev.footwork.support.application.Conflict;
+import dev.footwork.support.application.Forbidden;
+import dev.footwork.support.application.Inapplicable;
+import dev.footwork.support.application.NotFound;
+import dev.footwork.support.application.PreconditionFailed;
+import dev.footwork.support.application.Rejected;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,6 +42,52 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+    }
+
+    /** Every refusal of a use case or of the domain, mapped here and nowhere else. */
+    @ServerExceptionMapper
+    public Response refused(ApplicationException e, UriInfo uri) {
+        Problem body = problem(e, uri == null ? null : uri.getPath());
+        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * The problem detail of a refusal, also for answers that carry several (a batch's items).
+     *
+     * @param instance the request path, or null
+     */
+    public static Problem problem(ApplicationException e, String instance) {
+        int status;
+        String title;
+        if (e instanceof NotFound) {
+            status = 404;
+            title = "Not Found";
+        } else if (e instanceof Conflict) {
+            status = 409;
+            title = "Conflict";
+        } else if (e instanceof PreconditionFailed) {
+            status = 412;
+            title = "Precondition Failed";
+        } else if (e instanceof Rejected) {
+            status = 400;
+            title = "Invalid request";
+        } else if (e instanceof Inapplicable inapplicable) {
+            status = 422;
+            title = inapplicable.summary();
+        } else if (e instanceof Forbidden) {
+            status = 403;
+            title = "Forbidden";
+        } else {
+            throw new IllegalStateException("unmapped refusal " + e.getClass());
+        }
+        return Problem.of(
+                status,
+                title,
+                e.getMessage(),
+                instance,
+                e.errors().stream()
+                        .map(f -> new Problem.Violation(f.field(), f.message()))
+                        .toList());
     }
 
     @ServerExceptionMapper

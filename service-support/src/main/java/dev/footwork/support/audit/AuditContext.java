@@ -10,7 +10,7 @@ public class AuditContext {
 
     private final Set<String> patients = new LinkedHashSet<>();
 
-    public void touching(String patientRef) {
+    void note(String patientRef) {
         if (patientRef != null) {
             patients.add(patientRef);
         }

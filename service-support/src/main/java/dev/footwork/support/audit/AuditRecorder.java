@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Writes the audit trail: after every {@code /api/} request of a verified caller, one entry per
- * patient the request touched (the patients noted in {@link AuditContext} and a {@code patientRef}
- * path parameter), or one without a patient for clinic-wide reads. Refused requests of a verified
- * caller (403, 404, 4xx) are recorded too. Streaming endpoints, which response filters never see,
- * call {@link #streamOpened}. Each write has its own transaction as the caller's clinic; a failed
- * write is logged at ERROR, since an access must not go unaudited unnoticed.
+ * patient the request touched (the patients noted in {@link AuditContext} through {@link
+ * PatientAccess}, and a {@code patientRef} path parameter), or one without a patient for
+ * clinic-wide reads. Refused requests of a verified caller (403, 404, 4xx) are recorded too.
+ * Streaming endpoints, which response filters never see, call {@link #streamOpened}. Each write has
+ * its own transaction as the caller's clinic; a failed write is logged at ERROR, since an access
+ * must not go unaudited unnoticed.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -38,14 +40,17 @@ public class AuditRecorder {
     private final AuditContext context;
     private final Instance<JsonWebToken> currentToken;
     private final CurrentVertxRequest currentRequest;
+    private final Clock clock;
 
     AuditRecorder(
             AuditContext context,
             Instance<JsonWebToken> currentToken,
-            CurrentVertxRequest currentRequest) {
+            CurrentVertxRequest currentRequest,
+            Clock clock) {
         this.context = context;
         this.currentToken = currentToken;
         this.currentRequest = currentRequest;
+        this.clock = clock;
     }
 
     /**
@@ -79,7 +84,7 @@ public class AuditRecorder {
         }
         String pathPatient = request.getUriInfo().getPathParameters().getFirst("patientRef");
         if (pathPatient != null && PatientKey.isToken(pathPatient)) {
-            context.touching(pathPatient);
+            context.note(pathPatient);
         }
         record(
                 token,
@@ -107,7 +112,7 @@ public class AuditRecorder {
         if (patients.isEmpty()) {
             patients.add(null);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<AuditEntry> entries = new ArrayList<>();
         for (String patient : patients) {
             AuditEntry entry = new AuditEntry();

@@ -1,7 +1,7 @@
 package dev.footwork.support.audit;
 
 import dev.footwork.contracts.PatientKey;
-import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.application.Rejected;
 import dev.footwork.support.security.Roles;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -66,7 +66,7 @@ public class AuditResource {
         Parameters parameters = new Parameters();
         if (patientRef != null) {
             if (!PatientKey.isToken(patientRef)) {
-                throw ProblemException.invalidField("patientRef", "must be an opaque token");
+                throw Rejected.field("patientRef", "must be an opaque token");
             }
             where.add("patientRef = :patient");
             parameters.and("patient", patientRef);
@@ -112,8 +112,7 @@ public class AuditResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(
-                    field, "must be an ISO-8601 instant, e.g. 2026-11-24T00:00:00Z");
+            throw Rejected.field(field, "must be an ISO-8601 instant, e.g. 2026-11-24T00:00:00Z");
         }
     }
 }

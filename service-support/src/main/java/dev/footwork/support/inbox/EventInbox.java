@@ -3,20 +3,19 @@ package dev.footwork.support.inbox;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.DataErased;
 import dev.footwork.contracts.events.PatientErased;
-import dev.footwork.support.erasure.Erasures;
+import dev.footwork.support.application.ApplicationException;
+import dev.footwork.support.erasure.ErasedPatients;
 import dev.footwork.support.kafka.MessagingConfig;
+import dev.footwork.support.retry.Backoff;
+import dev.footwork.support.retry.ShutdownSignal;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -24,8 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * The one way Footwork consumers apply events: read and check the envelope, then apply the effect
  * and record the event as processed in one transaction, so a redelivered event changes nothing.
- * Poison records go to the dead-letter topic and consumption continues; while the database is
- * unreachable the event is retried, never dead-lettered.
+ * Poison records go to the dead-letter topic and consumption continues: envelope faults, and
+ * refusals of the use case ({@link ApplicationException}, whose code becomes the dead-letter
+ * cause). While the database is unreachable the event is retried, never dead-lettered.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -36,24 +36,22 @@ public class EventInbox {
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
     private final MessagingConfig config;
-    private final Erasures erasures;
-    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final ErasedPatients erased;
+    private final ShutdownSignal shutdown;
 
     EventInbox(
             EnvelopeReader reader,
             ProcessedEvents processed,
             DeadLetters deadLetters,
             MessagingConfig config,
-            Erasures erasures) {
+            ErasedPatients erased,
+            ShutdownSignal shutdown) {
         this.reader = reader;
-        this.erasures = erasures;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.config = config;
-    }
-
-    void onShutdown(@Observes ShutdownEvent event) {
-        shutdown.countDown();
+        this.erased = erased;
+        this.shutdown = shutdown;
     }
 
     /**
@@ -62,7 +60,7 @@ public class EventInbox {
      * @param consumer the consumer's stable name; the de-duplication is per consumer
      * @param accepted the event types this consumer understands
      * @param effect the change to make, run inside the transaction that marks the event processed;
-     *     it may throw {@link PoisonEventException} to reject the event
+     *     it refuses the event by throwing an {@link ApplicationException}
      */
     public void receive(
             String consumer,
@@ -76,7 +74,7 @@ public class EventInbox {
             deadLetters.send(record, consumer, poison);
             return;
         }
-        Duration backoff = config.retryBackoff();
+        Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
         int failures = 0;
         while (true) {
             try {
@@ -93,8 +91,11 @@ public class EventInbox {
                                                     }
                                                 }));
                 return;
-            } catch (PoisonEventException poison) {
-                deadLetters.send(record, consumer, poison);
+            } catch (ApplicationException refused) {
+                deadLetters.send(
+                        record,
+                        consumer,
+                        new PoisonEventException(refused.code(), refused.getMessage()));
                 return;
             } catch (RuntimeException e) {
                 boolean transientFailure = isTransient(e);
@@ -107,15 +108,18 @@ public class EventInbox {
                                     "gave up after " + failures + " attempts: " + e));
                     return;
                 }
+                Duration pause = backoff.failed();
                 LOG.warnf(
                         "Applying %s %s failed (%s), retrying in %s: %s",
                         event.type().type(),
                         event.id(),
                         transientFailure ? "database unavailable" : "attempt " + failures,
-                        backoff,
+                        pause,
                         e.toString());
-                pause(backoff);
-                backoff = min(backoff.multipliedBy(2), config.maxRetryBackoff());
+                if (shutdown.await(pause)) {
+                    throw new IllegalStateException(
+                            "shutting down; the record will be redelivered");
+                }
             }
         }
     }
@@ -127,24 +131,13 @@ public class EventInbox {
     private boolean aboutAnErasedPatient(InboundEvent event) {
         if (event.payload() instanceof PatientErased
                 || event.payload() instanceof DataErased
-                || !erasures.erasedSince(event.clinicId(), event.patientRef(), event.time())) {
+                || !erased.erasedSince(event.clinicId(), event.patientRef(), event.time())) {
             return false;
         }
         LOG.infof(
                 "Skipped %s %s: its patient was erased after it happened",
                 event.type().type(), event.id());
         return true;
-    }
-
-    private void pause(Duration backoff) {
-        try {
-            if (shutdown.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("shutting down; the record will be redelivered");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted; the record will be redelivered", e);
-        }
     }
 
     /** Connection loss, pool exhaustion, serialization failures and deadlocks pass with time. */
@@ -165,9 +158,5 @@ public class EventInbox {
             }
         }
         return false;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

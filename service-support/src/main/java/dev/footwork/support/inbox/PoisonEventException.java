@@ -2,9 +2,10 @@ package dev.footwork.support.inbox;
 
 /**
  * An event that can never be applied, however often it is retried: it goes to the dead-letter topic
- * with {@link #cause()} and the message as the reason.
+ * with {@link #cause()} and the message as the reason. Inside the inbox only: use cases refuse
+ * events with application exceptions, which the inbox turns into this.
  */
-public class PoisonEventException extends RuntimeException {
+class PoisonEventException extends RuntimeException {
 
     private final String cause;
 
@@ -12,7 +13,7 @@ public class PoisonEventException extends RuntimeException {
      * @param cause a short, stable class of failure, e.g. {@code invalid-json}
      * @param reason what is wrong, in words a person can act on
      */
-    public PoisonEventException(String cause, String reason) {
+    PoisonEventException(String cause, String reason) {
         super(reason);
         this.cause = cause;
     }

@@ -10,6 +10,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,14 +24,17 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final Clock clock;
 
     Outbox(
             ObjectMapper mapper,
             TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay) {
+            OutboxRelay relay,
+            Clock clock) {
         this.mapper = mapper;
         this.transactions = transactions;
         this.relay = relay;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +61,7 @@ public class Outbox {
         row.patientRef = key.patientRef();
         row.occurredAt = occurredAt;
         row.payload = toJson(payload);
-        row.createdAt = Instant.now();
+        row.createdAt = clock.instant();
         row.persist();
         transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
         return row.id;

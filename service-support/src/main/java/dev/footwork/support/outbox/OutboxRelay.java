@@ -14,6 +14,7 @@ import static dev.footwork.contracts.CloudEventAttributes.TYPE;
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.support.kafka.EventProducer;
 import dev.footwork.support.kafka.RecordHeaders;
+import dev.footwork.support.retry.Backoff;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,15 +63,18 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final EventProducer producer;
     private final OutboxConfig config;
+    private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
 
-    OutboxRelay(EntityManager entityManager, EventProducer producer, OutboxConfig config) {
+    OutboxRelay(
+            EntityManager entityManager, EventProducer producer, OutboxConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.producer = producer;
         this.config = config;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -98,7 +103,11 @@ public class OutboxRelay {
         wakeups.release();
     }
 
+    /**
+     * Waits for a commit, the poll interval, or after failures a growing back-off; stop wakes it.
+     */
     private void run() {
+        Backoff backoff = new Backoff(config.pollInterval(), MAX_PAUSE);
         Duration pause = config.pollInterval();
         while (running) {
             try {
@@ -110,14 +119,14 @@ public class OutboxRelay {
                 }
                 publishPending();
                 cleanUpIfDue();
+                backoff.succeeded();
                 pause = config.pollInterval();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                pause = backoff.failed();
                 LOG.warnf(e, "Outbox relay round failed, retrying in %s", pause);
-                Duration doubled = pause.multipliedBy(2);
-                pause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
             }
         }
     }
@@ -180,7 +189,7 @@ public class OutboxRelay {
             }
         }
         if (!acknowledged.isEmpty()) {
-            OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), acknowledged);
+            OutboxEvent.update("publishedAt = ?1 where id in ?2", clock.instant(), acknowledged);
         }
         return acknowledged.size();
     }
@@ -203,7 +212,7 @@ public class OutboxRelay {
     }
 
     private void cleanUpIfDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (lastCleanup.plus(CLEANUP_EVERY).isAfter(now)) {
             return;
         }

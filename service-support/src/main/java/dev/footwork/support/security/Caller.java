@@ -1,8 +1,7 @@
 package dev.footwork.support.security;
 
 import dev.footwork.contracts.PatientKey;
-import dev.footwork.support.api.ProblemException;
-import dev.footwork.support.audit.AuditContext;
+import dev.footwork.support.application.Forbidden;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -19,19 +18,16 @@ public class Caller {
     static final String PATIENT_CLAIM = "patient_ref";
 
     private final JsonWebToken token;
-    private final AuditContext audit;
 
-    Caller(JsonWebToken token, AuditContext audit) {
+    Caller(JsonWebToken token) {
         this.token = token;
-        this.audit = audit;
     }
 
     /** The caller's clinic; a token without a well-formed one is refused with 403. */
     public String clinicId() {
         String clinic = token.getClaim(CLINIC_CLAIM);
         if (clinic == null || !PatientKey.isToken(clinic)) {
-            throw new ProblemException(
-                    403, "Forbidden", "the token names no clinic (claim " + CLINIC_CLAIM + ")");
+            throw new Forbidden("the token names no clinic (claim " + CLINIC_CLAIM + ")");
         }
         return clinic;
     }
@@ -47,30 +43,23 @@ public class Caller {
         }
         String patient = token.getClaim(PATIENT_CLAIM);
         if (patient == null || !PatientKey.isToken(patient)) {
-            throw new ProblemException(
-                    403,
-                    "Forbidden",
+            throw new Forbidden(
                     "a patient token must name its patient (claim " + PATIENT_CLAIM + ")");
         }
         return Optional.of(patient);
     }
 
-    /** Notes, for the audit trail, a patient whose data this request creates or changes. */
-    public void touching(String patientRef) {
-        audit.touching(patientRef);
+    /**
+     * Whether the caller may see this patient's data: staff and system tokens see their clinic's
+     * patients, a patient token only its own patient.
+     */
+    public boolean mayAccess(String patientRef) {
+        Optional<String> own = patientRef();
+        return own.isEmpty() || own.get().equals(patientRef);
     }
 
-    /**
-     * Checks that the caller may see this patient's data. A patient asking about anyone else gets
-     * the same 404 as for a patient who does not exist, so nothing leaks.
-     *
-     * @param what names the resource in the 404, e.g. "plan 1234"
-     */
-    public void requireAccessTo(String patientRef, String what) {
-        audit.touching(patientRef);
-        Optional<String> own = patientRef();
-        if (own.isPresent() && !own.get().equals(patientRef)) {
-            throw ProblemException.notFound(what);
-        }
+    /** Who the token is for: its subject, else its name. */
+    public String subject() {
+        return token.getSubject() != null ? token.getSubject() : token.getName();
     }
 }

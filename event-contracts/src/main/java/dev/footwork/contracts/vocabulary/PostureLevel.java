@@ -1,4 +1,4 @@
-package dev.footwork.contracts.events;
+package dev.footwork.contracts.vocabulary;
 
 /**
  * The five posture levels of one foot, from the Foot Posture Index bands, each with its three-way

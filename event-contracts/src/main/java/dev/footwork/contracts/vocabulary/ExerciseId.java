@@ -1,4 +1,4 @@
-package dev.footwork.contracts.events;
+package dev.footwork.contracts.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.footwork.contracts.events;
+package dev.footwork.contracts.vocabulary;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

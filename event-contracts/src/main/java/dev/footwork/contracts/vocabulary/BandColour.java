@@ -1,4 +1,4 @@
-package dev.footwork.contracts.events;
+package dev.footwork.contracts.vocabulary;
 
 /** Resistance band colours from lightest to heaviest. */
 public enum BandColour {
