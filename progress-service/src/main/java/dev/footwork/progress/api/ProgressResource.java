@@ -1,28 +1,22 @@
 package dev.footwork.progress.api;
 
-import dev.footwork.contracts.PatientKey;
-import dev.footwork.progress.domain.Assessment;
-import dev.footwork.progress.live.ProgressChanges;
-import dev.footwork.progress.persistence.PlanProgress;
-import dev.footwork.progress.persistence.PlanView;
-import dev.footwork.progress.persistence.ProgressEvaluator;
+import dev.footwork.progress.application.FollowProgress;
+import dev.footwork.progress.application.ProgressSummary;
+import dev.footwork.progress.application.ReadProgress;
+import dev.footwork.progress.application.WeeklySeries;
 import dev.footwork.support.api.PatientRefParam;
-import dev.footwork.support.api.ProblemException;
 import dev.footwork.support.audit.AuditRecorder;
+import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
-import dev.footwork.support.tenancy.Tenancy;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,46 +29,42 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class ProgressResource {
 
     private final Caller caller;
-    private final ProgressEvaluator evaluator;
-    private final ProgressChanges changes;
-    private final Clock clock;
+    private final PatientAccess access;
+    private final ReadProgress readProgress;
+    private final FollowProgress followProgress;
     private final AuditRecorder audit;
 
     ProgressResource(
             Caller caller,
-            ProgressEvaluator evaluator,
-            ProgressChanges changes,
-            Clock clock,
+            PatientAccess access,
+            ReadProgress readProgress,
+            FollowProgress followProgress,
             AuditRecorder audit) {
-        this.audit = audit;
         this.caller = caller;
-        this.evaluator = evaluator;
-        this.changes = changes;
-        this.clock = clock;
+        this.access = access;
+        this.readProgress = readProgress;
+        this.followProgress = followProgress;
+        this.audit = audit;
     }
 
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
-    @Transactional
     @Operation(
             summary =
                     "Progress on the patient's current plan: adherence, volume, pain, streak,"
                             + " phase, flags")
     @APIResponse(responseCode = "404", description = "No plan is known for the patient")
     public ProgressSummary summary(@PathParam("patientRef") String patientRef) {
-        return current(checked(patientRef));
+        return readProgress.summary(checked(patientRef));
     }
 
     @GET
     @Path("/weeks")
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
-    @Transactional
     @Operation(summary = "The current plan's figures week by week, per exercise and foot")
     @APIResponse(responseCode = "404", description = "No plan is known for the patient")
     public WeeklySeries weeks(@PathParam("patientRef") String patientRef) {
-        PlanView plan = planOf(checked(patientRef));
-        Assessment assessment = evaluator.assess(plan, clock.instant());
-        return new WeeklySeries(plan.planId, plan.patientRef, assessment.weeks());
+        return readProgress.weeks(checked(patientRef));
     }
 
     @GET
@@ -90,31 +80,15 @@ public class ProgressResource {
     @APIResponse(responseCode = "404", description = "No plan is known for the patient")
     public Multi<ProgressSummary> stream(@PathParam("patientRef") String patientRef) {
         String patient = checked(patientRef);
-        String clinic = caller.clinicId();
-        // follow before reading, so a change in between is not lost
-        Multi<PatientKey> updates = changes.follow(new PatientKey(clinic, patient));
-        ProgressSummary first = Tenancy.transaction(clinic).call(() -> current(patient));
+        Multi<ProgressSummary> summaries =
+                followProgress.handle(new FollowProgress.Command(caller.clinicId(), patient));
         audit.streamOpened("/api/v1/patients/{patientRef}/progress/stream");
-        Multi<ProgressSummary> later =
-                updates.emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(change -> Tenancy.transaction(clinic).call(() -> current(patient)));
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(first), later);
+        return summaries;
     }
 
     private String checked(String patientRef) {
         PatientRefParam.require(patientRef);
-        caller.requireAccessTo(patientRef, "a plan for " + patientRef);
+        access.requireAccessTo(patientRef, "a plan for " + patientRef);
         return patientRef;
-    }
-
-    private ProgressSummary current(String patientRef) {
-        PlanView plan = planOf(patientRef);
-        PlanProgress progress = PlanProgress.findById(plan.planId);
-        return ProgressSummary.of(plan, progress, evaluator.assess(plan, clock.instant()));
-    }
-
-    private static PlanView planOf(String patientRef) {
-        return PlanView.currentOf(patientRef)
-                .orElseThrow(() -> ProblemException.notFound("a plan for " + patientRef));
     }
 }

@@ -1,16 +1,11 @@
 package dev.footwork.progress.domain;
 
-import dev.footwork.contracts.events.AdherenceDropped;
-import dev.footwork.contracts.events.PainRuleBroken;
-import dev.footwork.contracts.events.PhaseCompleted;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.Phase;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
-import dev.footwork.contracts.events.ReassessmentDue;
-import dev.footwork.progress.domain.Assessment.DueAlert;
-import dev.footwork.progress.domain.Assessment.ExerciseTotals;
-import dev.footwork.progress.domain.Assessment.ExerciseWeek;
-import dev.footwork.progress.domain.Assessment.WeekFigures;
+import dev.footwork.progress.domain.ProgressSnapshot.ExerciseTotals;
+import dev.footwork.progress.domain.ProgressSnapshot.ExerciseWeek;
+import dev.footwork.progress.domain.ProgressSnapshot.WeekFigures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -29,9 +23,6 @@ import java.util.stream.Collectors;
  * and never on how many sessions were logged. The formulas are those of the module README.
  */
 public final class ProgressAnalysis {
-
-    /** The plan and patient the assessment is about, as its events name them. */
-    public record PlanRef(UUID planId, String clinicId, String patientRef) {}
 
     private final ProgressRules rules;
 
@@ -44,14 +35,13 @@ public final class ProgressAnalysis {
     }
 
     /**
-     * Assesses a plan at {@code now}.
+     * Takes a plan's progress snapshot at {@code now}.
      *
      * @param tallies the plan's week tallies, in any order
      * @param lastSevenDays sessions done per exercise and foot in the last seven days (today and
      *     the six days before, in the clinic's zone)
      */
-    public Assessment assess(
-            PlanRef ref,
+    public ProgressSnapshot snapshot(
             PlanContent plan,
             List<WeekTally> tallies,
             Map<ExerciseSide, Integer> lastSevenDays,
@@ -115,23 +105,14 @@ public final class ProgressAnalysis {
                 flags.stream().mapToInt(Flag::weight).sum()
                         + (lastSeven == null ? 0 : (int) Math.round((100 - lastSeven) / 10));
 
-        List<DueAlert> alerts =
+        List<ProgressAlert> alerts =
                 plan.status() == PlanStatus.ACTIVE
-                        ? alerts(
-                                ref,
-                                calendar,
-                                weeks,
-                                phase,
-                                lastSeven,
-                                pastGrace,
-                                currentWeek,
-                                today,
-                                now)
+                        ? alerts(calendar, weeks, phase, lastSeven, pastGrace, currentWeek, today)
                         : List.of();
 
         long completed = tallies.stream().mapToLong(WeekTally::completed).sum();
         long painSum = tallies.stream().mapToLong(WeekTally::painSum).sum();
-        return new Assessment(
+        return new ProgressSnapshot(
                 currentWeek,
                 plan.currentPhase(),
                 phase == null ? null : phase.name(),
@@ -155,17 +136,15 @@ public final class ProgressAnalysis {
                 alerts);
     }
 
-    private List<DueAlert> alerts(
-            PlanRef ref,
+    private List<ProgressAlert> alerts(
             PlanCalendar calendar,
             List<WeekFigures> weeks,
             Phase phase,
             Double lastSeven,
             boolean pastGrace,
             int currentWeek,
-            LocalDate today,
-            Instant now) {
-        List<DueAlert> alerts = new ArrayList<>();
+            LocalDate today) {
+        List<ProgressAlert> alerts = new ArrayList<>();
         if (phase != null && today.isAfter(calendar.lastDayOf(phase.toWeek()))) {
             List<WeekFigures> inPhase =
                     weeks.stream()
@@ -179,70 +158,28 @@ public final class ProgressAnalysis {
                     maxPain <= rules.painLimit()
                             && inPhase.stream().noneMatch(w -> rose(weeks, w.week()));
             if (adherence != null && adherence >= rules.phaseAdherencePercent() && painKept) {
-                alerts.add(
-                        new DueAlert(
-                                "phase-" + phase.number(),
-                                new PhaseCompleted(
-                                        ref.planId(),
-                                        ref.clinicId(),
-                                        ref.patientRef(),
-                                        phase.number(),
-                                        adherence,
-                                        maxPain,
-                                        now)));
+                alerts.add(new ProgressAlert.PhaseCompleted(phase.number(), adherence, maxPain));
             }
         }
         if (pastGrace && lastSeven != null && lastSeven < rules.adherenceDropPercent()) {
             alerts.add(
-                    new DueAlert(
-                            "adherence-week-" + currentWeek,
-                            new AdherenceDropped(
-                                    ref.planId(),
-                                    ref.clinicId(),
-                                    ref.patientRef(),
-                                    7,
-                                    lastSeven,
-                                    rules.adherenceDropPercent(),
-                                    now)));
+                    new ProgressAlert.AdherenceDropped(
+                            currentWeek, 7, lastSeven, rules.adherenceDropPercent()));
         }
         for (int week = Math.max(1, currentWeek - 1); week <= currentWeek; week++) {
             WeekFigures figures = week(weeks, week);
             if (figures != null && figures.sessionsAbovePainLimit() > 0) {
-                alerts.add(
-                        new DueAlert(
-                                "pain-above-week-" + week,
-                                new PainRuleBroken(
-                                        ref.planId(),
-                                        ref.clinicId(),
-                                        ref.patientRef(),
-                                        PainRuleBroken.Rule.ABOVE_THRESHOLD,
-                                        figures.maxPain(),
-                                        week,
-                                        now)));
+                alerts.add(new ProgressAlert.PainAboveLimit(week, figures.maxPain()));
             }
         }
         int ended = currentWeek - 1;
         if (rose(weeks, ended)) {
-            alerts.add(
-                    new DueAlert(
-                            "pain-rising-week-" + ended,
-                            new PainRuleBroken(
-                                    ref.planId(),
-                                    ref.clinicId(),
-                                    ref.patientRef(),
-                                    PainRuleBroken.Rule.RISING_WEEK_ON_WEEK,
-                                    week(weeks, ended).meanPain(),
-                                    ended,
-                                    now)));
+            alerts.add(new ProgressAlert.PainRising(ended, week(weeks, ended).meanPain()));
         }
         for (LocalDate due : calendar.plan().reassessmentDates()) {
             if (!due.isAfter(today)
                     && !due.plusDays(rules.reassessmentWindow().toDays()).isBefore(today)) {
-                alerts.add(
-                        new DueAlert(
-                                "reassessment-" + due,
-                                new ReassessmentDue(
-                                        ref.planId(), ref.clinicId(), ref.patientRef(), due, now)));
+                alerts.add(new ProgressAlert.ReassessmentDue(due));
             }
         }
         return alerts;

@@ -4,9 +4,12 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
-import dev.footwork.progress.domain.ProgressAnalysis.PlanRef;
-import dev.footwork.progress.persistence.ProgressLedger;
+import dev.footwork.progress.application.ApplyCompletion;
+import dev.footwork.progress.application.ApplyPlan;
+import dev.footwork.progress.domain.ExerciseSide;
+import dev.footwork.progress.domain.Session;
 import dev.footwork.support.inbox.EventInbox;
+import dev.footwork.support.inbox.InboundEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -19,39 +22,24 @@ public class ProgressListener {
 
     static final String PLANS_CONSUMER = "progress-service.plans";
     static final String COMPLETIONS_CONSUMER = "progress-service.completions";
+    private static final Set<EventType> PLANS =
+            Set.of(EventType.PLAN_ISSUED, EventType.PLAN_REVISED);
+    private static final Set<EventType> COMPLETIONS = Set.of(EventType.EXERCISE_COMPLETED);
 
     private final EventInbox inbox;
-    private final ProgressLedger ledger;
+    private final ApplyPlan applyPlan;
+    private final ApplyCompletion applyCompletion;
 
-    ProgressListener(EventInbox inbox, ProgressLedger ledger) {
+    ProgressListener(EventInbox inbox, ApplyPlan applyPlan, ApplyCompletion applyCompletion) {
         this.inbox = inbox;
-        this.ledger = ledger;
+        this.applyPlan = applyPlan;
+        this.applyCompletion = applyCompletion;
     }
 
     @Incoming("plans")
     @Blocking
     public void onPlan(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(
-                PLANS_CONSUMER,
-                record,
-                Set.of(EventType.PLAN_ISSUED, EventType.PLAN_REVISED),
-                event -> {
-                    if (event.payload() instanceof PlanIssued issued) {
-                        ledger.onPlan(
-                                new PlanRef(
-                                        issued.planId(), issued.clinicId(), issued.patientRef()),
-                                issued.revision(),
-                                issued.plan(),
-                                issued.issuedAt());
-                    } else if (event.payload() instanceof PlanRevised revised) {
-                        ledger.onPlan(
-                                new PlanRef(
-                                        revised.planId(), revised.clinicId(), revised.patientRef()),
-                                revised.revision(),
-                                revised.plan(),
-                                revised.revisedAt());
-                    }
-                });
+        inbox.receive(PLANS_CONSUMER, record, PLANS, event -> applyPlan.handle(plan(event)));
     }
 
     @Incoming("completions")
@@ -60,7 +48,39 @@ public class ProgressListener {
         inbox.receive(
                 COMPLETIONS_CONSUMER,
                 record,
-                Set.of(EventType.EXERCISE_COMPLETED),
-                event -> ledger.onCompletion(event.payload(ExerciseCompleted.class)));
+                COMPLETIONS,
+                event ->
+                        applyCompletion.handle(completion(event.payload(ExerciseCompleted.class))));
+    }
+
+    private static ApplyPlan.Command plan(InboundEvent event) {
+        if (event.payload() instanceof PlanIssued issued) {
+            return new ApplyPlan.Command(
+                    issued.planId(),
+                    issued.clinicId(),
+                    issued.patientRef(),
+                    issued.revision(),
+                    issued.plan(),
+                    issued.issuedAt());
+        }
+        PlanRevised revised = event.payload(PlanRevised.class);
+        return new ApplyPlan.Command(
+                revised.planId(),
+                revised.clinicId(),
+                revised.patientRef(),
+                revised.revision(),
+                revised.plan(),
+                revised.revisedAt());
+    }
+
+    private static ApplyCompletion.Command completion(ExerciseCompleted event) {
+        return new ApplyCompletion.Command(
+                event.completionId(),
+                event.planId(),
+                event.clinicId(),
+                event.patientRef(),
+                new ExerciseSide(event.exerciseId(), event.side()),
+                new Session(event.sets(), event.reps(), event.holdSeconds(), event.pain()),
+                event.completedAt());
     }
 }

@@ -1,15 +1,24 @@
 package dev.footwork.progress.persistence;
 
+import dev.footwork.progress.domain.Flag;
+import dev.footwork.progress.domain.PainTrend;
+import dev.footwork.progress.domain.ProgressSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -69,7 +78,7 @@ public class PlanProgress extends PanacheEntityBase {
     public record WorklistRow(PlanProgress progress, String planStatus) {}
 
     private static final String CURRENT =
-            " from PlanProgress p join PlanView v on v.planId = p.planId"
+            " from PlanProgress p join KnownPlan v on v.planId = p.planId"
                     + " where v.status in ('ACTIVE', 'PAUSED')";
 
     /** One page of the clinic's current plans, highest risk first. */
@@ -94,5 +103,50 @@ public class PlanProgress extends PanacheEntityBase {
         return getEntityManager()
                 .createQuery("select count(p)" + CURRENT, Long.class)
                 .getSingleResult();
+    }
+
+    /**
+     * The plan's row, created by whichever of its events comes first, locked for update until the
+     * transaction ends; empty when the plan is another clinic's (the tenant filter hides its row).
+     */
+    public static Optional<PlanProgress> lock(UUID planId, String clinicId, String patientRef) {
+        getEntityManager()
+                .createNativeQuery(
+                        "insert into plan_progress (plan_id, clinic_id, patient_ref, updated_at)"
+                                + " values (?1, ?2, ?3, now()) on conflict (plan_id) do nothing")
+                .setParameter(1, planId)
+                .setParameter(2, clinicId)
+                .setParameter(3, patientRef)
+                .executeUpdate();
+        return Optional.ofNullable(findById(planId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Keeps the figures of a snapshot that the worklist sorts and shows. */
+    public void keep(ProgressSnapshot snapshot, Instant evaluatedAt) {
+        currentWeek = snapshot.currentWeek();
+        adherencePercent = decimal(snapshot.adherencePercent());
+        adherenceLast7DaysPercent = decimal(snapshot.adherenceLast7DaysPercent());
+        maxPain = snapshot.maxPain();
+        painTrend = snapshot.painTrend().name();
+        flags = snapshot.flags().stream().map(Flag::name).collect(Collectors.joining(","));
+        riskScore = snapshot.riskScore();
+        nextReassessmentOn = snapshot.nextReassessmentOn();
+        this.evaluatedAt = evaluatedAt;
+    }
+
+    public Set<Flag> flagSet() {
+        Set<Flag> set = EnumSet.noneOf(Flag.class);
+        if (!flags.isEmpty()) {
+            Arrays.stream(flags.split(",")).map(Flag::valueOf).forEach(set::add);
+        }
+        return set;
+    }
+
+    public PainTrend trend() {
+        return PainTrend.valueOf(painTrend);
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
     }
 }

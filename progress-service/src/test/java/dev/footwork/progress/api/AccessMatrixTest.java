@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.footwork.contracts.EventType;
+import dev.footwork.progress.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.AccessMatrix;
 import dev.footwork.testkit.AccessMatrix.OtherClinic;
@@ -12,13 +13,7 @@ import dev.footwork.testkit.AccessMatrix.Request;
 import dev.footwork.testkit.AccessMatrix.Rule;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -28,13 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint, every kind of caller: see {@link AccessMatrix}. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
+@ServiceQuarkusTest
 class AccessMatrixTest {
 
     @TestHTTPResource("/")

@@ -10,21 +10,16 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.progress.ServiceQuarkusTest;
+import dev.footwork.progress.application.EvaluatePlans;
 import dev.footwork.progress.domain.WorkedExample;
-import dev.footwork.progress.persistence.ProgressEvaluator;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PatientRows;
-import dev.footwork.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Duration;
@@ -35,13 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** PatientErased: progress-service deletes the patient's aggregates and confirms. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
+@ServiceQuarkusTest
 class ErasureTest {
 
     private static final String CLINIC = ProgressFlowTest.CLINIC;
@@ -51,7 +40,7 @@ class ErasureTest {
     String bootstrapServers;
 
     @Inject AgroalDataSource dataSource;
-    @Inject ProgressEvaluator evaluator;
+    @Inject EvaluatePlans evaluator;
 
     @Test
     void anErasedPatientsProgressIsGoneAndTheErasureIsConfirmed() throws Exception {

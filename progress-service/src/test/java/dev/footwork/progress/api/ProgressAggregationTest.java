@@ -15,23 +15,18 @@ import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.progress.ServiceQuarkusTest;
+import dev.footwork.progress.application.ChangeNotices;
+import dev.footwork.progress.application.EvaluatePlans;
 import dev.footwork.progress.domain.WorkedExample;
 import dev.footwork.progress.domain.WorkedExample.Logged;
-import dev.footwork.progress.persistence.ProgressEvaluator;
-import dev.footwork.progress.persistence.ProgressNotifier;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.progress.support.TestClock;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -62,13 +57,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The aggregates, alerts, worklist and live stream against the real broker and database. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
+@ServiceQuarkusTest
 class ProgressAggregationTest {
 
     private static final String CLINIC = ProgressFlowTest.CLINIC;
@@ -82,7 +71,7 @@ class ProgressAggregationTest {
     URI base;
 
     @Inject TestClock clock;
-    @Inject ProgressEvaluator evaluator;
+    @Inject EvaluatePlans evaluator;
     @Inject AgroalDataSource dataSource;
     @Inject ObjectMapper mapper;
 
@@ -263,7 +252,7 @@ class ProgressAggregationTest {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement notify =
                             connection.prepareStatement("select pg_notify(?, ?)")) {
-                notify.setString(1, ProgressNotifier.CHANNEL);
+                notify.setString(1, ChangeNotices.CHANNEL);
                 notify.setString(2, CLINIC + " " + patient);
                 notify.execute();
             }

@@ -9,24 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
-import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.events.ExerciseCompleted;
-import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.PatientEvent;
-import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.contracts.vocabulary.Side;
+import dev.footwork.progress.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
@@ -39,13 +34,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
+@ServiceQuarkusTest
 class ProgressFlowTest {
 
     static final String CLINIC = "clinic-a";

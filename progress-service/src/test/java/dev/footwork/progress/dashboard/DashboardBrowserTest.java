@@ -3,21 +3,16 @@ package dev.footwork.progress.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.progress.ServiceQuarkusTest;
+import dev.footwork.progress.application.EvaluatePlans;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.progress.domain.WorkedExample;
-import dev.footwork.progress.persistence.ProgressEvaluator;
 import dev.footwork.progress.support.Chromium;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.progress.support.TestClock;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,13 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The clinician dashboard in a real headless Chromium: the seeded patient's numbers and charts,
  * then a new completion shown without reloading the page.
  */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "progress_test"))
+@ServiceQuarkusTest
 class DashboardBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -68,7 +57,7 @@ class DashboardBrowserTest {
     URI base;
 
     @Inject TestClock clock;
-    @Inject ProgressEvaluator evaluator;
+    @Inject EvaluatePlans evaluator;
 
     @BeforeAll
     static void openBrowser() throws Exception {

@@ -5,17 +5,17 @@ import static dev.footwork.progress.domain.WorkedExample.TOWEL_LEFT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footwork.contracts.events.AdherenceDropped;
-import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.PainRuleBroken;
+import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.events.PhaseCompleted;
+import dev.footwork.contracts.events.ReassessmentDue;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
-import dev.footwork.contracts.events.ReassessmentDue;
 import dev.footwork.contracts.vocabulary.Side;
-import dev.footwork.progress.domain.Assessment.DueAlert;
-import dev.footwork.progress.domain.Assessment.ExerciseTotals;
-import dev.footwork.progress.domain.Assessment.WeekFigures;
-import dev.footwork.progress.domain.ProgressAnalysis.PlanRef;
+import dev.footwork.progress.application.AlertEvents;
+import dev.footwork.progress.domain.ProgressSnapshot.ExerciseTotals;
+import dev.footwork.progress.domain.ProgressSnapshot.WeekFigures;
 import dev.footwork.progress.domain.WorkedExample.Logged;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,15 +28,23 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The formulas of the module README on the domain's snapshot; the alerts are checked as the
+ * progress events the application layer publishes for them ({@link AlertEvents}).
+ */
 class ProgressAnalysisTest {
 
     private static final ProgressRules RULES = ProgressRules.defaults(ZoneOffset.UTC);
     private static final PlanRef REF = new PlanRef(UUID.randomUUID(), "clinic-a", "p-1");
+
+    /** The plan and patient the events name. */
+    private record PlanRef(UUID planId, String clinicId, String patientRef) {}
+
     private final ProgressAnalysis analysis = new ProgressAnalysis(RULES);
 
     @Test
     void theWorkedExampleOfTheReadme() {
-        Assessment a =
+        ProgressSnapshot a =
                 assess(
                         WorkedExample.plan(PlanStatus.ACTIVE),
                         WorkedExample.sessions(),
@@ -94,14 +102,14 @@ class ProgressAnalysisTest {
 
     @Test
     void theWorkedExampleCompletesThePhaseAndBreaksThePainRule() {
-        Assessment a =
+        ProgressSnapshot a =
                 assess(
                         WorkedExample.plan(PlanStatus.ACTIVE),
                         WorkedExample.sessions(),
                         WorkedExample.ASSESSED_AT);
 
         assertThat(keys(a)).containsExactly("phase-1", "pain-above-week-3");
-        assertThat(a.alerts().get(0).event())
+        assertThat(event(a.alerts().get(0), WorkedExample.ASSESSED_AT))
                 .isEqualTo(
                         new PhaseCompleted(
                                 REF.planId(),
@@ -111,7 +119,7 @@ class ProgressAnalysisTest {
                                 87.5,
                                 3,
                                 WorkedExample.ASSESSED_AT));
-        assertThat(a.alerts().get(1).event())
+        assertThat(event(a.alerts().get(1), WorkedExample.ASSESSED_AT))
                 .isEqualTo(
                         new PainRuleBroken(
                                 REF.planId(),
@@ -126,7 +134,7 @@ class ProgressAnalysisTest {
     @Test
     void aWeekWithoutSessionsDropsAdherenceAndShowsTheRiseInPain() {
         Instant weekLater = WorkedExample.ASSESSED_AT.plus(7, ChronoUnit.DAYS);
-        Assessment a =
+        ProgressSnapshot a =
                 assess(WorkedExample.plan(PlanStatus.ACTIVE), WorkedExample.sessions(), weekLater);
 
         assertThat(a.currentWeek()).isEqualTo(4);
@@ -137,7 +145,7 @@ class ProgressAnalysisTest {
         assertThat(keys(a))
                 .containsExactly(
                         "phase-1", "adherence-week-4", "pain-above-week-3", "pain-rising-week-3");
-        assertThat(a.alerts().get(1).event())
+        assertThat(event(a.alerts().get(1), weekLater))
                 .isEqualTo(
                         new AdherenceDropped(
                                 REF.planId(),
@@ -147,7 +155,7 @@ class ProgressAnalysisTest {
                                 0.0,
                                 50,
                                 weekLater));
-        assertThat(a.alerts().get(3).event())
+        assertThat(event(a.alerts().get(3), weekLater))
                 .isEqualTo(
                         new PainRuleBroken(
                                 REF.planId(),
@@ -162,7 +170,8 @@ class ProgressAnalysisTest {
     @Test
     void noDropIsReportedInTheFirstWeek() {
         Instant thursdayOfWeek1 = Instant.parse("2026-11-05T12:00:00Z");
-        Assessment a = assess(WorkedExample.plan(PlanStatus.ACTIVE), List.of(), thursdayOfWeek1);
+        ProgressSnapshot a =
+                assess(WorkedExample.plan(PlanStatus.ACTIVE), List.of(), thursdayOfWeek1);
 
         assertThat(a.adherenceLast7DaysPercent()).isEqualTo(0.0);
         assertThat(a.flags()).isEmpty();
@@ -173,7 +182,7 @@ class ProgressAnalysisTest {
 
     @Test
     void beforeThePlanStartsNothingIsDue() {
-        Assessment a =
+        ProgressSnapshot a =
                 assess(
                         WorkedExample.plan(PlanStatus.ACTIVE),
                         List.of(),
@@ -194,15 +203,15 @@ class ProgressAnalysisTest {
         List<Logged> steady =
                 WorkedExample.everyScheduledSession(plan, Instant.parse("2026-12-20T00:00:00Z"));
 
-        Assessment before = assess(plan, steady, Instant.parse("2026-12-06T12:00:00Z"));
-        Assessment on = assess(plan, steady, Instant.parse("2026-12-07T08:00:00Z"));
-        Assessment after = assess(plan, steady, Instant.parse("2026-12-22T08:00:00Z"));
+        ProgressSnapshot before = assess(plan, steady, Instant.parse("2026-12-06T12:00:00Z"));
+        ProgressSnapshot on = assess(plan, steady, Instant.parse("2026-12-07T08:00:00Z"));
+        ProgressSnapshot after = assess(plan, steady, Instant.parse("2026-12-22T08:00:00Z"));
 
         assertThat(before.flags()).doesNotContain(Flag.REASSESSMENT_DUE);
         assertThat(keys(before)).doesNotContain("reassessment-2026-12-07");
         assertThat(on.flags()).contains(Flag.REASSESSMENT_DUE);
         assertThat(on.alerts())
-                .extracting(DueAlert::event)
+                .extracting(alert -> event(alert, Instant.parse("2026-12-07T08:00:00Z")))
                 .contains(
                         new ReassessmentDue(
                                 REF.planId(),
@@ -228,7 +237,7 @@ class ProgressAnalysisTest {
                         new Session(3, 10, 3, 1),
                         Instant.parse("2026-11-07T10:00:00Z")));
 
-        Assessment a = assess(plan, sessions, Instant.parse("2026-11-22T20:00:00Z"));
+        ProgressSnapshot a = assess(plan, sessions, Instant.parse("2026-11-22T20:00:00Z"));
 
         assertThat(a.weeks().get(0).completedSessions()).isEqualTo(9);
         assertThat(a.weeks().get(0).adherencePercent()).isEqualTo(100.0);
@@ -250,14 +259,14 @@ class ProgressAnalysisTest {
                         new Session(3, 12, 2, 7),
                         Instant.parse("2026-11-14T10:00:00Z")));
 
-        Assessment a = assess(plan, sessions, Instant.parse("2026-11-18T12:00:00Z"));
+        ProgressSnapshot a = assess(plan, sessions, Instant.parse("2026-11-18T12:00:00Z"));
 
         assertThat(keys(a)).doesNotContain("phase-1").contains("pain-above-week-2");
     }
 
     @Test
     void aPausedPlanRaisesNoAlertsAndAsksForNothing() {
-        Assessment a =
+        ProgressSnapshot a =
                 assess(
                         WorkedExample.plan(PlanStatus.PAUSED),
                         WorkedExample.sessions(),
@@ -269,7 +278,7 @@ class ProgressAnalysisTest {
     }
 
     /** Folds sessions into week tallies the way the service stores them. */
-    private Assessment assess(PlanContent plan, List<Logged> sessions, Instant now) {
+    private ProgressSnapshot assess(PlanContent plan, List<Logged> sessions, Instant now) {
         PlanCalendar calendar = new PlanCalendar(plan);
         Map<String, WeekTally> tallies = new LinkedHashMap<>();
         Map<ExerciseSide, Integer> prescription =
@@ -298,10 +307,15 @@ class ProgressAnalysisTest {
                 lastSevenDays.merge(logged.exercise(), 1, Integer::sum);
             }
         }
-        return analysis.assess(REF, plan, List.copyOf(tallies.values()), lastSevenDays, now);
+        return analysis.snapshot(plan, List.copyOf(tallies.values()), lastSevenDays, now);
     }
 
-    private static List<String> keys(Assessment a) {
-        return a.alerts().stream().map(DueAlert::key).toList();
+    private static List<String> keys(ProgressSnapshot a) {
+        return a.alerts().stream().map(ProgressAlert::key).toList();
+    }
+
+    /** The event published for an alert found by the evaluation at {@code at}. */
+    private static PatientEvent event(ProgressAlert alert, Instant at) {
+        return AlertEvents.of(REF.planId(), REF.clinicId(), REF.patientRef(), alert, at);
     }
 }

@@ -1,11 +1,11 @@
 package dev.footwork.progress.support;
 
 import dev.footwork.contracts.EventType;
-import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.events.ExerciseCompleted;
-import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.testkit.CloudEventRecords;

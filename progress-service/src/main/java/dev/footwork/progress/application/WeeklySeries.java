@@ -1,6 +1,6 @@
-package dev.footwork.progress.api;
+package dev.footwork.progress.application;
 
-import dev.footwork.progress.domain.Assessment.WeekFigures;
+import dev.footwork.progress.domain.ProgressSnapshot.WeekFigures;
 import java.util.List;
 import java.util.UUID;
 

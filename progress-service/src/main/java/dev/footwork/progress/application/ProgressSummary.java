@@ -1,12 +1,11 @@
-package dev.footwork.progress.api;
+package dev.footwork.progress.application;
 
-import dev.footwork.contracts.vocabulary.ExerciseId;
-import dev.footwork.contracts.vocabulary.Side;
-import dev.footwork.progress.domain.Assessment;
 import dev.footwork.progress.domain.Flag;
 import dev.footwork.progress.domain.PainTrend;
+import dev.footwork.progress.domain.ProgressSnapshot;
+import dev.footwork.progress.domain.ProgressSnapshot.ExerciseTotals;
+import dev.footwork.progress.persistence.KnownPlan;
 import dev.footwork.progress.persistence.PlanProgress;
-import dev.footwork.progress.persistence.PlanView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,13 +53,9 @@ public record ProgressSummary(
         LocalDate nextReassessmentOn,
         Set<Flag> flags,
         int riskScore,
-        List<ExerciseProgress> exercises) {
+        List<ExerciseTotals> exercises) {
 
-    /** One exercise on one foot over the whole plan. */
-    public record ExerciseProgress(
-            ExerciseId exerciseId, Side side, int completedSessions, long totalReps, long volume) {}
-
-    static ProgressSummary of(PlanView plan, PlanProgress progress, Assessment a) {
+    static ProgressSummary of(KnownPlan plan, PlanProgress progress, ProgressSnapshot a) {
         return new ProgressSummary(
                 plan.clinicId,
                 plan.patientRef,
@@ -87,15 +82,6 @@ public record ProgressSummary(
                 a.nextReassessmentOn(),
                 a.flags(),
                 a.riskScore(),
-                a.exercises().stream()
-                        .map(
-                                e ->
-                                        new ExerciseProgress(
-                                                e.exerciseId(),
-                                                e.side(),
-                                                e.completedSessions(),
-                                                e.totalReps(),
-                                                e.volume()))
-                        .toList());
+                a.exercises());
     }
 }

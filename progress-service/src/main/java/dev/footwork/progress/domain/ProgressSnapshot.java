@@ -1,23 +1,24 @@
 package dev.footwork.progress.domain;
 
 import dev.footwork.contracts.vocabulary.ExerciseId;
-import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.vocabulary.Side;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A plan's progress as of one moment: the figures a clinician reads and the alerts that are due.
- * Percentages have one decimal; a percentage or mean is null when there is nothing to divide by.
+ * A plan's progress as of one moment, as {@link ProgressAnalysis} finds it: the figures a clinician
+ * reads and the alerts that are due. Percentages have one decimal; a percentage or mean is null
+ * when there is nothing to divide by.
  *
- * @param currentWeek the plan week of the day assessed (0 or less before the plan starts)
- * @param prescribedToDate sessions prescribed from the start up to the day assessed
+ * @param currentWeek the plan week of the day the snapshot is taken (0 or less before the plan
+ *     starts)
+ * @param prescribedToDate sessions prescribed from the start up to that day
  * @param creditedToDate sessions done towards them, at most the prescribed ones per exercise
  * @param streakWeeks consecutive weeks, up to the current one, meeting the streak adherence
  * @param nextReassessmentOn the re-assessment date that is due or comes next
  */
-public record Assessment(
+public record ProgressSnapshot(
         int currentWeek,
         int currentPhase,
         String phaseName,
@@ -38,7 +39,7 @@ public record Assessment(
         int riskScore,
         List<WeekFigures> weeks,
         List<ExerciseTotals> exercises,
-        List<DueAlert> alerts) {
+        List<ProgressAlert> alerts) {
 
     /** One plan week. {@code adherencePercent} is against the whole week, null before it starts. */
     public record WeekFigures(
@@ -69,10 +70,4 @@ public record Assessment(
     /** One exercise on one foot over the whole plan. */
     public record ExerciseTotals(
             ExerciseId exerciseId, Side side, int completedSessions, long totalReps, long volume) {}
-
-    /**
-     * A progress event that is due, with the key that makes it unique for its plan: the same key is
-     * never published twice.
-     */
-    public record DueAlert(String key, PatientEvent event) {}
 }

@@ -1,4 +1,4 @@
-package dev.footwork.progress.api;
+package dev.footwork.progress.application;
 
 import dev.footwork.progress.domain.Flag;
 import dev.footwork.progress.domain.PainTrend;

@@ -4,10 +4,9 @@ import dev.footwork.progress.domain.ProgressAnalysis;
 import dev.footwork.progress.domain.ProgressRules;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
-/** The domain objects progress-service runs with, built from configuration. */
-public class ProgressBeans {
+/** The progress analysis the service runs with, its thresholds from {@link ProgressConfig}. */
+public class ProgressAnalysisProducer {
 
     @Produces
     @Singleton
@@ -22,12 +21,5 @@ public class ProgressBeans {
                         config.adherenceGraceWeeks(),
                         config.streakAdherencePercent(),
                         config.reassessmentWindow()));
-    }
-
-    /** The time evaluations run at; only the scheduled pass reads it, so tests pass their own. */
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,4 +1,4 @@
-package dev.footwork.progress.live;
+package dev.footwork.progress.application;
 
 import dev.footwork.contracts.PatientKey;
 import io.smallrye.mutiny.Multi;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Who follows which patient's progress on this replica, and the changes they are told of. */
 @ApplicationScoped
-public class ProgressChanges {
+public class ProgressFollowers {
 
     private final Map<PatientKey, Set<UnicastProcessor<PatientKey>>> followers =
             new ConcurrentHashMap<>();
@@ -19,7 +19,7 @@ public class ProgressChanges {
      * Starts following a patient at once: changes from now on are buffered until the returned
      * stream is subscribed to, so none falls between reading the current value and subscribing.
      */
-    public Multi<PatientKey> follow(PatientKey patient) {
+    Multi<PatientKey> follow(PatientKey patient) {
         UnicastProcessor<PatientKey> follower = UnicastProcessor.create();
         followers.computeIfAbsent(patient, k -> ConcurrentHashMap.newKeySet()).add(follower);
         return follower.onTermination().invoke(() -> unfollow(patient, follower));
@@ -31,11 +31,6 @@ public class ProgressChanges {
         if (set != null) {
             set.forEach(follower -> follower.onNext(patient));
         }
-    }
-
-    /** How many streams follow someone on this replica. */
-    public int followers() {
-        return followers.values().stream().mapToInt(Set::size).sum();
     }
 
     private void unfollow(PatientKey patient, UnicastProcessor<PatientKey> follower) {

@@ -1,0 +1,106 @@
+package dev.footwork.progress.application;
+
+import dev.footwork.progress.domain.ExerciseSide;
+import dev.footwork.progress.domain.PlanCalendar;
+import dev.footwork.progress.domain.ProgressAnalysis;
+import dev.footwork.progress.domain.ProgressRules;
+import dev.footwork.progress.persistence.Completion;
+import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanProgress;
+import dev.footwork.progress.persistence.ProgressWeek;
+import dev.footwork.support.application.Conflict;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A plan's weekly tallies as {@link ApplyPlan} and {@link ApplyCompletion} change them. Every
+ * change to one plan first takes {@link #lock}, so replicas and the plan and completion consumers
+ * never interleave on a plan.
+ */
+@ApplicationScoped
+class PlanTallies {
+
+    private final ProgressRules rules;
+
+    PlanTallies(ProgressAnalysis analysis) {
+        this.rules = analysis.rules();
+    }
+
+    /** The plan's progress row, locked; a plan id of another clinic is refused. */
+    PlanProgress lock(UUID planId, String clinicId, String patientRef) {
+        return PlanProgress.lock(planId, clinicId, patientRef)
+                .orElseThrow(
+                        () ->
+                                new Conflict(
+                                        "plan-of-another-clinic",
+                                        "plan "
+                                                + planId
+                                                + " belongs to another clinic than "
+                                                + clinicId));
+    }
+
+    /**
+     * Sets the sessions a plan prescribes from {@code fromWeek} on; rows of weeks after the plan
+     * (sessions logged late) ask for nothing.
+     */
+    void prescribe(KnownPlan plan, PlanCalendar calendar, int fromWeek) {
+        Map<ExerciseSide, Integer> weekly = calendar.weeklyPrescription();
+        Map<ProgressWeek.Key, ProgressWeek> rows = new HashMap<>();
+        for (ProgressWeek row : ProgressWeek.ofPlan(plan.planId)) {
+            rows.put(new ProgressWeek.Key(row.planId, row.week, row.exercise()), row);
+        }
+        int lastWeek = calendar.plan().weeks();
+        for (ProgressWeek.Key key : rows.keySet()) {
+            lastWeek = Math.max(lastWeek, key.week);
+        }
+        for (int week = fromWeek; week <= lastWeek; week++) {
+            Set<ExerciseSide> exercises = new LinkedHashSet<>(weekly.keySet());
+            for (ProgressWeek.Key key : rows.keySet()) {
+                if (key.week == week) {
+                    exercises.add(new ExerciseSide(key.exerciseId, key.side));
+                }
+            }
+            for (ExerciseSide exercise : exercises) {
+                int sessions =
+                        week <= calendar.plan().weeks() ? weekly.getOrDefault(exercise, 0) : 0;
+                ProgressWeek row = rows.get(new ProgressWeek.Key(plan.planId, week, exercise));
+                if (row == null && sessions > 0) {
+                    newRow(plan.planId, plan.clinicId, week, exercise, sessions).persist();
+                } else if (row != null) {
+                    row.prescribed = sessions;
+                }
+            }
+        }
+    }
+
+    /** Counts a stored completion in the plan week of its day. */
+    void count(Completion completion, PlanCalendar calendar) {
+        int week =
+                calendar.countingWeekOf(completion.completedAt.atZone(rules.zone()).toLocalDate());
+        ProgressWeek row =
+                ProgressWeek.findById(
+                        new ProgressWeek.Key(completion.planId, week, completion.exercise()));
+        if (row == null) {
+            row = newRow(completion.planId, completion.clinicId, week, completion.exercise(), 0);
+            row.persist();
+        }
+        row.apply(row.tally().plus(completion.session(), rules.painLimit()));
+        completion.week = week;
+    }
+
+    private static ProgressWeek newRow(
+            UUID planId, String clinicId, int week, ExerciseSide exercise, int sessions) {
+        ProgressWeek row = new ProgressWeek();
+        row.planId = planId;
+        row.clinicId = clinicId;
+        row.week = week;
+        row.exerciseId = exercise.exerciseId();
+        row.side = exercise.side();
+        row.prescribed = sessions;
+        return row;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.footwork.progress.persistence;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The alerts each plan has had ({@code progress_alert}, keyed by plan and alert key): a key is
+ * claimed once, by the transaction that publishes its event.
+ */
+public final class AlertClaims {
+
+    private AlertClaims() {}
+
+    /**
+     * Claims an alert key for a plan in the caller's transaction; false when it was claimed before.
+     */
+    public static boolean claim(
+            UUID planId, String key, String clinicId, String eventType, Instant at) {
+        return Panache.getEntityManager()
+                        .createNativeQuery(
+                                "insert into progress_alert (plan_id, alert_key, clinic_id,"
+                                        + " event_type, emitted_at) values (?1, ?2, ?3, ?4, ?5)"
+                                        + " on conflict do nothing")
+                        .setParameter(1, planId)
+                        .setParameter(2, key)
+                        .setParameter(3, clinicId)
+                        .setParameter(4, eventType)
+                        .setParameter(5, at)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Notes the id of the event a claimed alert was published as. */
+    public static void published(UUID planId, String key, UUID eventId) {
+        Panache.getEntityManager()
+                .createNativeQuery(
+                        "update progress_alert set event_id = ?1 where plan_id = ?2 and"
+                                + " alert_key = ?3")
+                .setParameter(1, eventId)
+                .setParameter(2, planId)
+                .setParameter(3, key)
+                .executeUpdate();
+    }
+}
