@@ -80,8 +80,9 @@ final class Answers {
             BandColour bandColour,
             int pain) {}
 
-    /** progress-service's summary: the demo prints each component. */
+    /** progress-service's summary: the demo prints each component after the plan id. */
     record Progress(
+            UUID planId,
             String planStatus,
             int currentWeek,
             String phaseName,

@@ -126,7 +126,7 @@ public final class Demo {
         addTwoRepetitions(plan, first);
 
         step(5, "progress-service counts the session (via Kafka) and ranks the clinic's patients");
-        awaitProgress();
+        awaitProgressOf(plan.id());
         showWorklist();
 
         step(6, "Invalid measurements are refused");
@@ -240,17 +240,20 @@ public final class Demo {
                 revised.revision(), first.exerciseId().id(), reps);
     }
 
-    private void awaitProgress() throws InterruptedException {
+    /** Waits for this plan's progress: a demo patient of an earlier run has an older plan's. */
+    private void awaitProgressOf(UUID planId) throws InterruptedException {
         long started = System.nanoTime();
         Progress summary =
                 clinician.poll(
                         "%s/api/v1/patients/%s/progress"
                                 .formatted(settings.progress(), settings.patient()),
                         Progress.class,
-                        p -> p.completedSessions() >= 1);
+                        p -> planId.equals(p.planId()) && p.completedSessions() >= 1);
         System.out.printf("   after %s:%n", since(started));
         for (RecordComponent field : Progress.class.getRecordComponents()) {
-            System.out.printf("     %-26s %s%n", field.getName(), text(value(summary, field)));
+            if (!field.getName().equals("planId")) {
+                System.out.printf("     %-26s %s%n", field.getName(), text(value(summary, field)));
+            }
         }
     }
 
