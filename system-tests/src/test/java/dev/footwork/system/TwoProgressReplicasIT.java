@@ -168,117 +168,160 @@ class TwoProgressReplicasIT {
     void bothReplicasConvergeOnExactTotalsDespiteAKilledReplicaDuplicatesAndEarlyCompletions()
             throws Exception {
         long testStarted = System.nanoTime();
-        Random random = new Random(20261124);
-        LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(3);
-        List<PatientStory> patients = new ArrayList<>();
-        for (int i = 0; i < PATIENTS; i++) {
-            patients.add(PatientStory.generate("runner-%03d".formatted(i), startsOn, random));
-        }
-        List<Completion> early = new ArrayList<>();
-        List<Completion> regular = new ArrayList<>();
-        for (int i = 0; i < PATIENTS; i++) {
-            List<Completion> all = patients.get(i).completions();
-            int cut = i < EARLY_PATIENTS ? EARLY_COMPLETIONS : 0;
-            early.addAll(all.subList(0, cut));
-            regular.addAll(all.subList(cut, all.size()));
-        }
-        List<Completion> distinct = new ArrayList<>(early);
-        distinct.addAll(regular);
-        List<Completion> stream = withDuplicates(regular, early, random);
-        Map<String, JsonNode> answersA = new TreeMap<>();
-        Map<String, JsonNode> answersB = new TreeMap<>();
-
+        Workload workload = Workload.generate(new Random(20261124));
+        ReplicaAnswers answers;
         try (KafkaProducer<String, byte[]> producer =
                 KafkaRecords.producer(kafka.bootstrapServers())) {
-            // 1. completions of patients whose plan nobody has seen yet
-            early.forEach(
-                    c -> send(producer, EventType.EXERCISE_COMPLETED, c.eventId(), c.event()));
-            producer.flush();
-            await("completions before their plan are applied")
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> applied(early), n -> n == early.size());
-            String token = DevTokens.bearer(CLINICIAN, CLINIC);
-            for (PatientStory patient : patients.subList(0, EARLY_PATIENTS)) {
-                for (ServiceProcess replica : List.of(replicaA, replicaB)) {
-                    assertThat(progress(replica, patient.ref(), token).statusCode())
-                            .as("%s before its plan", patient.ref())
-                            .isEqualTo(404);
-                }
-            }
-
-            // 2. every plan
-            for (PatientStory patient : patients) {
-                send(producer, EventType.PLAN_ISSUED, patient.planEventId(), patient.plan());
-            }
-            producer.flush();
-
-            // 3. the completions, interleaved across patients; replica B is killed and restarted
-            long publishStarted = System.nanoTime();
-            long killedAt = publishKillingAndRestartingReplicaB(producer, stream, distinct);
-            long published = System.nanoTime();
-            LOG.infof(
-                    "Published %d plans and %d completion records (%d distinct, %d of them before"
-                            + " their plan, %d published again with the same event id, %d under a"
-                            + " new one) in %d ms; %d applied",
-                    patients.size(),
-                    early.size() + stream.size(),
-                    distinct.size(),
-                    early.size(),
-                    DUPLICATES,
-                    RESENT,
-                    TimeUnit.NANOSECONDS.toMillis(published - publishStarted),
-                    applied(distinct));
-
-            replicaB.awaitReady(READY);
-            LOG.infof(
-                    "Replica B ready again %d ms after the kill; %d applied",
-                    millisSince(killedAt), applied(distinct));
-            awaitTwoConsumersPerGroup();
-            LOG.infof("%d applied %d ms after the kill", applied(distinct), millisSince(killedAt));
-            await("every completion applied")
-                    .atMost(CONVERGED)
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> applied(distinct), n -> n == distinct.size());
-            LOG.infof(
-                    "All %d completions applied %d ms after the last was published, %d ms after"
-                            + " the kill",
-                    distinct.size(), millisSince(published), millisSince(killedAt));
-
-            // 4. every patient's totals, exact, on either replica, and both replicas alike
-            Map<String, Totals> expected = new TreeMap<>();
-            patients.forEach(p -> expected.put(p.ref(), p.expected()));
-            await("every patient's totals on both replicas")
-                    .atMost(CONVERGED)
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(
-                            () -> {
-                                Map<String, HttpResponse<String>> a = readAll(replicaA, expected);
-                                Map<String, HttpResponse<String>> b = readAll(replicaB, expected);
-                                assertThat(mismatches(expected, a, b)).isEmpty();
-                                a.forEach((patient, r) -> answersA.put(patient, json(r)));
-                                b.forEach((patient, r) -> answersB.put(patient, json(r)));
-                            });
-            LOG.infof(
-                    "Both replicas exact for all %d patients %d ms after the last completion was"
-                            + " published, %d ms after the kill",
-                    patients.size(), millisSince(published), millisSince(killedAt));
+            publishCompletionsBeforeTheirPlans(producer, workload);
+            publishEveryPlan(producer, workload);
+            Timeline timeline = publishCompletionStream(producer, workload);
+            awaitReplicaBBackAndEveryCompletionApplied(workload, timeline);
+            answers = awaitExactTotalsOnBothReplicas(workload, timeline);
         }
+        assertAnswersNameTheirPlanAndSumToWhatWasPublished(workload, answers);
+        assertEachConsumerProcessedEveryCompletion(workload);
+        assertNothingDeadLettered();
+        assertEachAlertPublishedOnce();
+        LOG.infof(
+                "Sum over all patients on both replicas: %s; test body took %d ms",
+                sum(answers.a().values()), millisSince(testStarted));
+    }
 
+    /**
+     * Step 1: completions of patients whose plan nobody has seen yet are applied (recorded as
+     * processed), yet neither replica shows progress for those patients.
+     */
+    private static void publishCompletionsBeforeTheirPlans(
+            KafkaProducer<String, byte[]> producer, Workload workload) throws Exception {
+        List<Completion> early = workload.early();
+        early.forEach(c -> send(producer, EventType.EXERCISE_COMPLETED, c.eventId(), c.event()));
+        producer.flush();
+        await("completions before their plan are applied")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> applied(early), n -> n == early.size());
+        String token = DevTokens.bearer(CLINICIAN, CLINIC);
+        for (PatientStory patient : workload.patients().subList(0, EARLY_PATIENTS)) {
+            for (ServiceProcess replica : List.of(replicaA, replicaB)) {
+                assertThat(progress(replica, patient.ref(), token).statusCode())
+                        .as("%s before its plan", patient.ref())
+                        .isEqualTo(404);
+            }
+        }
+    }
+
+    /** Step 2: every patient's plan. */
+    private static void publishEveryPlan(
+            KafkaProducer<String, byte[]> producer, Workload workload) {
+        for (PatientStory patient : workload.patients()) {
+            send(producer, EventType.PLAN_ISSUED, patient.planEventId(), patient.plan());
+        }
+        producer.flush();
+    }
+
+    /**
+     * Step 3: the completions, interleaved across patients, while replica B is killed and
+     * restarted.
+     */
+    private static Timeline publishCompletionStream(
+            KafkaProducer<String, byte[]> producer, Workload workload) throws Exception {
+        long publishStarted = System.nanoTime();
+        long killedAt =
+                publishKillingAndRestartingReplicaB(
+                        producer, workload.stream(), workload.distinct());
+        long published = System.nanoTime();
+        LOG.infof(
+                "Published %d plans and %d completion records (%d distinct, %d of them before"
+                        + " their plan, %d published again with the same event id, %d under a"
+                        + " new one) in %d ms; %d applied",
+                workload.patients().size(),
+                workload.early().size() + workload.stream().size(),
+                workload.distinct().size(),
+                workload.early().size(),
+                DUPLICATES,
+                RESENT,
+                TimeUnit.NANOSECONDS.toMillis(published - publishStarted),
+                applied(workload.distinct()));
+        return new Timeline(killedAt, published);
+    }
+
+    /** Step 4: replica B ready and consuming again, then every distinct completion applied. */
+    private static void awaitReplicaBBackAndEveryCompletionApplied(
+            Workload workload, Timeline timeline) throws Exception {
+        List<Completion> distinct = workload.distinct();
+        replicaB.awaitReady(READY);
+        LOG.infof(
+                "Replica B ready again %d ms after the kill; %d applied",
+                millisSince(timeline.killedAt()), applied(distinct));
+        awaitTwoConsumersPerGroup();
+        LOG.infof(
+                "%d applied %d ms after the kill",
+                applied(distinct), millisSince(timeline.killedAt()));
+        await("every completion applied")
+                .atMost(CONVERGED)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> applied(distinct), n -> n == distinct.size());
+        LOG.infof(
+                "All %d completions applied %d ms after the last was published, %d ms after"
+                        + " the kill",
+                distinct.size(),
+                millisSince(timeline.published()),
+                millisSince(timeline.killedAt()));
+    }
+
+    /**
+     * Step 5: every patient's totals, exact, on either replica, and both replicas alike.
+     *
+     * @return each replica's answer per patient once they are
+     */
+    private static ReplicaAnswers awaitExactTotalsOnBothReplicas(
+            Workload workload, Timeline timeline) {
+        Map<String, Totals> expected = new TreeMap<>();
+        workload.patients().forEach(p -> expected.put(p.ref(), p.expected()));
+        ReplicaAnswers answers = new ReplicaAnswers(new TreeMap<>(), new TreeMap<>());
+        await("every patient's totals on both replicas")
+                .atMost(CONVERGED)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () -> {
+                            Map<String, HttpResponse<String>> a = readAll(replicaA, expected);
+                            Map<String, HttpResponse<String>> b = readAll(replicaB, expected);
+                            assertThat(mismatches(expected, a, b)).isEmpty();
+                            a.forEach((patient, r) -> answers.a().put(patient, json(r)));
+                            b.forEach((patient, r) -> answers.b().put(patient, json(r)));
+                        });
+        LOG.infof(
+                "Both replicas exact for all %d patients %d ms after the last completion was"
+                        + " published, %d ms after the kill",
+                workload.patients().size(),
+                millisSince(timeline.published()),
+                millisSince(timeline.killedAt()));
+        return answers;
+    }
+
+    private static void assertAnswersNameTheirPlanAndSumToWhatWasPublished(
+            Workload workload, ReplicaAnswers answers) {
+        List<PatientStory> patients = workload.patients();
         for (PatientStory patient : patients) {
-            assertThat(answersA.get(patient.ref()).get("planId").asText())
+            assertThat(answers.a().get(patient.ref()).get("planId").asText())
                     .isEqualTo(patient.plan().planId().toString());
         }
         Totals expectedSum =
                 patients.stream().map(PatientStory::expected).reduce(Totals.NONE, Totals::plus);
-        Totals sumA = sum(answersA.values());
-        assertThat(sumA).isEqualTo(expectedSum);
-        assertThat(sum(answersB.values())).isEqualTo(expectedSum);
+        assertThat(sum(answers.a().values())).isEqualTo(expectedSum);
+        assertThat(sum(answers.b().values())).isEqualTo(expectedSum);
         assertThat(expectedSum.completedSessions()).isEqualTo(PATIENTS * COMPLETIONS_PER_PATIENT);
+    }
 
+    private static void assertEachConsumerProcessedEveryCompletion(Workload workload)
+            throws Exception {
+        List<Completion> distinct = workload.distinct();
         assertThat(processedCount(distinct))
                 .as("per consumer, how many of the completions are recorded as processed")
                 .isNotEmpty()
                 .allSatisfy((consumer, count) -> assertThat(count).isEqualTo(distinct.size()));
+    }
+
+    private static void assertNothingDeadLettered() {
         assertThat(
                         KafkaRecords.poll(
                                 kafka.bootstrapServers(),
@@ -287,10 +330,6 @@ class TwoProgressReplicasIT {
                                 Duration.ofSeconds(3)))
                 .as("dead-lettered records")
                 .isEmpty();
-        assertEachAlertPublishedOnce();
-        LOG.infof(
-                "Sum over all patients on both replicas: %s; test body took %d ms",
-                sumA, millisSince(testStarted));
     }
 
     /**
@@ -637,6 +676,43 @@ class TwoProgressReplicasIT {
     private static long millisSince(long nanoTime) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
     }
+
+    /**
+     * What the test publishes: the patients with their plans and completions; the completions
+     * published before any plan; all distinct completions; and the stream of the others as
+     * published, shuffled and with duplicates.
+     */
+    private record Workload(
+            List<PatientStory> patients,
+            List<Completion> early,
+            List<Completion> distinct,
+            List<Completion> stream) {
+
+        static Workload generate(Random random) {
+            LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).minusWeeks(3);
+            List<PatientStory> patients = new ArrayList<>();
+            for (int i = 0; i < PATIENTS; i++) {
+                patients.add(PatientStory.generate("runner-%03d".formatted(i), startsOn, random));
+            }
+            List<Completion> early = new ArrayList<>();
+            List<Completion> regular = new ArrayList<>();
+            for (int i = 0; i < PATIENTS; i++) {
+                List<Completion> all = patients.get(i).completions();
+                int cut = i < EARLY_PATIENTS ? EARLY_COMPLETIONS : 0;
+                early.addAll(all.subList(0, cut));
+                regular.addAll(all.subList(cut, all.size()));
+            }
+            List<Completion> distinct = new ArrayList<>(early);
+            distinct.addAll(regular);
+            return new Workload(patients, early, distinct, withDuplicates(regular, early, random));
+        }
+    }
+
+    /** When replica B was killed and when the last completion was published (nanoTime). */
+    private record Timeline(long killedAt, long published) {}
+
+    /** Each replica's progress answer per patient, once both are exact. */
+    private record ReplicaAnswers(Map<String, JsonNode> a, Map<String, JsonNode> b) {}
 
     /** One event as published: its CloudEvents id and payload. */
     private record Completion(String eventId, ExerciseCompleted event) {}
