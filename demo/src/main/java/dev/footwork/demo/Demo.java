@@ -2,7 +2,7 @@ package dev.footwork.demo;
 
 import dev.footwork.contracts.EventJson;
 import dev.footwork.contracts.events.FootMeasurements;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.demo.Answers.AssessedFoot;
 import dev.footwork.demo.Answers.Assessment;
 import dev.footwork.demo.Answers.Completion;

@@ -1,9 +1,9 @@
 package dev.footwork.demo;
 
-import dev.footwork.contracts.events.BandColour;
-import dev.footwork.contracts.events.ExerciseId;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.events.FootMeasurements;
-import dev.footwork.contracts.events.Side;
+import dev.footwork.contracts.vocabulary.Side;
 import java.time.Instant;
 import java.util.List;
 
