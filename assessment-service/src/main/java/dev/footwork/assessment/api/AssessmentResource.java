@@ -1,11 +1,11 @@
 package dev.footwork.assessment.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footwork.assessment.persistence.Assessment;
-import dev.footwork.assessment.persistence.AssessmentRecorder;
+import dev.footwork.assessment.application.AssessmentView;
+import dev.footwork.assessment.application.ReadAssessments;
+import dev.footwork.assessment.application.RecordAssessment;
 import dev.footwork.support.api.IdempotencyKeyHeader;
-import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.audit.PatientAccess;
+import dev.footwork.support.idempotency.IdempotencyKeys;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,17 +21,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** Foot assessments: measurements in, per-foot classification out. */
 @Path("/api/v1/assessments")
@@ -42,15 +36,23 @@ public class AssessmentResource {
     static final String IDEMPOTENCY_KEY = IdempotencyKeyHeader.NAME;
     static final String REPLAYED = IdempotencyKeyHeader.REPLAYED;
 
-    private final AssessmentRecorder recorder;
-    private final ObjectMapper mapper;
-
+    private final RecordAssessment recordAssessment;
+    private final ReadAssessments readAssessments;
+    private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;
+    private final PatientAccess patientAccess;
 
-    AssessmentResource(AssessmentRecorder recorder, ObjectMapper mapper, Caller caller) {
-        this.recorder = recorder;
-        this.mapper = mapper;
+    AssessmentResource(
+            RecordAssessment recordAssessment,
+            ReadAssessments readAssessments,
+            IdempotencyKeys idempotencyKeys,
+            Caller caller,
+            PatientAccess patientAccess) {
+        this.recordAssessment = recordAssessment;
+        this.readAssessments = readAssessments;
+        this.idempotencyKeys = idempotencyKeys;
         this.caller = caller;
+        this.patientAccess = patientAccess;
     }
 
     @POST
@@ -78,22 +80,16 @@ public class AssessmentResource {
             @NotNull @Valid NewAssessment body,
             UriInfo uri) {
         String clinicId = caller.clinicId();
-        caller.touching(body.patientRef());
-        AssessmentRecorder.Submission submission = Submissions.of(clinicId, body);
-        Optional<AssessmentRecorder.IdempotencyKey> key = idempotency(idempotencyKey, body);
-        AssessmentRecorder.Recorded recorded;
-        try {
-            recorded = recorder.record(submission, key);
-        } catch (ConstraintViolationException concurrentSameKey) {
-            if (key.isEmpty()) {
-                throw concurrentSameKey;
-            }
-            recorded = recorder.record(submission, key);
-        }
-        Assessment stored = recorded.assessment();
-        return Response.created(uri.getAbsolutePathBuilder().path(stored.id.toString()).build())
+        patientAccess.recordChangeTo(body.patientRef());
+        IdempotencyKeys.Key key =
+                IdempotencyKeyHeader.read(idempotencyKey)
+                        .map(value -> idempotencyKeys.key(value, body))
+                        .orElse(null);
+        RecordAssessment.Result recorded = recordAssessment.handle(body.toCommand(clinicId, key));
+        AssessmentView stored = recorded.assessment();
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
                 .header(REPLAYED, recorded.replayed())
-                .entity(AssessmentView.of(stored, mapper))
+                .entity(stored)
                 .build();
     }
 
@@ -103,28 +99,8 @@ public class AssessmentResource {
     @Operation(summary = "One assessment with its per-foot classification and evidence")
     @APIResponse(responseCode = "404", description = "No such assessment in this clinic")
     public AssessmentView get(@PathParam("id") UUID id) {
-        Assessment assessment =
-                Assessment.byId(id)
-                        .orElseThrow(() -> ProblemException.notFound("assessment " + id));
-        caller.requireAccessTo(assessment.patientRef, "assessment " + id);
-        return AssessmentView.of(assessment, mapper);
-    }
-
-    private Optional<AssessmentRecorder.IdempotencyKey> idempotency(
-            String key, NewAssessment body) {
-        if (IdempotencyKeyHeader.read(key).isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(
-                                    mapper.writeValueAsString(body)
-                                            .getBytes(StandardCharsets.UTF_8));
-            return Optional.of(
-                    new AssessmentRecorder.IdempotencyKey(key, HexFormat.of().formatHex(digest)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot digest the request", e);
-        }
+        AssessmentView assessment = readAssessments.one(id);
+        patientAccess.requireAccessTo(assessment.patientRef(), "assessment " + id);
+        return assessment;
     }
 }

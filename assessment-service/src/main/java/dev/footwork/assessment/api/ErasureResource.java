@@ -1,12 +1,12 @@
 package dev.footwork.assessment.api;
 
-import dev.footwork.assessment.persistence.ErasureRequest;
-import dev.footwork.assessment.persistence.PatientEraser;
-import dev.footwork.support.api.ProblemException;
+import dev.footwork.assessment.application.ErasureStatus;
+import dev.footwork.assessment.application.ReadErasures;
+import dev.footwork.assessment.application.RequestErasure;
+import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,14 +29,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ErasureResource {
 
-    private final PatientEraser eraser;
+    private final RequestErasure requestErasure;
+    private final ReadErasures readErasures;
     private final Caller caller;
-    private final JsonWebToken token;
+    private final PatientAccess patientAccess;
 
-    ErasureResource(PatientEraser eraser, Caller caller, JsonWebToken token) {
-        this.eraser = eraser;
+    ErasureResource(
+            RequestErasure requestErasure,
+            ReadErasures readErasures,
+            Caller caller,
+            PatientAccess patientAccess) {
+        this.requestErasure = requestErasure;
+        this.readErasures = readErasures;
         this.caller = caller;
-        this.token = token;
+        this.patientAccess = patientAccess;
     }
 
     @POST
@@ -53,26 +58,24 @@ public class ErasureResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the status")
     @APIResponse(responseCode = "400", description = "No or malformed patientRef")
     public Response erase(@NotNull @Valid NewErasure body, UriInfo uri) {
-        caller.touching(body.patientRef());
-        String requestedBy = token.getSubject() != null ? token.getSubject() : token.getName();
-        ErasureRequest request = eraser.erase(caller.clinicId(), body.patientRef(), requestedBy);
-        return Response.accepted(ErasureStatus.of(request))
-                .location(uri.getAbsolutePathBuilder().path(request.id.toString()).build())
+        patientAccess.recordChangeTo(body.patientRef());
+        ErasureStatus status =
+                requestErasure.handle(
+                        new RequestErasure.Command(
+                                caller.clinicId(), body.patientRef(), caller.subject()));
+        return Response.accepted(status)
+                .location(uri.getAbsolutePathBuilder().path(status.erasureId().toString()).build())
                 .build();
     }
 
     @GET
     @Path("/{erasureId}")
     @RolesAllowed(Roles.ADMIN)
-    @Transactional
     @Operation(summary = "Where an erasure stands, per service")
     @APIResponse(responseCode = "404", description = "No such erasure in the caller's clinic")
     public ErasureStatus status(@PathParam("erasureId") UUID erasureId) {
-        ErasureRequest request = ErasureRequest.findById(erasureId);
-        if (request == null) {
-            throw ProblemException.notFound("erasure " + erasureId);
-        }
-        caller.touching(request.patientRef);
-        return ErasureStatus.of(request);
+        ErasureStatus status = readErasures.status(erasureId);
+        patientAccess.requireAccessTo(status.patientRef(), "erasure " + erasureId);
+        return status;
     }
 }

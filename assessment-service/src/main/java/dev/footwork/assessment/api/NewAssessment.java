@@ -1,14 +1,13 @@
 package dev.footwork.assessment.api;
 
+import dev.footwork.assessment.application.RecordAssessment;
 import dev.footwork.contracts.PatientKey;
+import dev.footwork.support.idempotency.IdempotencyKeys;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,7 +34,7 @@ public record NewAssessment(
         @Schema(description = "Who measured: an opaque staff id, never a name")
                 @Pattern(regexp = PatientKey.TOKEN_REGEX)
                 String assessor,
-        @Valid RunningContext runningContext,
+        @Valid NewRunningContext runningContext,
         @Schema(
                         description =
                                 "Clinician notes: stored and returned to the clinic, never published in events")
@@ -46,22 +45,20 @@ public record NewAssessment(
                 @Size(min = 1, max = 2)
                 List<@NotNull @Valid NewFoot> feet) {
 
-    /** How the patient runs, for the clinician's context. */
-    public record RunningContext(
-            @Schema(description = "Average weekly running distance in km, 0..500")
-                    @DecimalMin("0")
-                    @DecimalMax("500")
-                    BigDecimal weeklyDistanceKm,
-            ShoeType shoeType) {}
-
-    /** The kind of running shoe usually worn. */
-    public enum ShoeType {
-        NEUTRAL,
-        STABILITY,
-        MOTION_CONTROL,
-        MINIMALIST,
-        MAXIMALIST,
-        TRAIL,
-        OTHER
+    /**
+     * The command this request asks for.
+     *
+     * @param idempotencyKey the request's key, or null
+     */
+    RecordAssessment.Command toCommand(String clinicId, IdempotencyKeys.Key idempotencyKey) {
+        return new RecordAssessment.Command(
+                clinicId,
+                patientRef,
+                assessedAt,
+                assessor,
+                runningContext == null ? null : runningContext.toContext(),
+                notes,
+                feet.stream().map(NewFoot::toInput).toList(),
+                idempotencyKey);
     }
 }

@@ -1,5 +1,6 @@
 package dev.footwork.assessment.api;
 
+import dev.footwork.assessment.domain.FootInput;
 import dev.footwork.contracts.vocabulary.Side;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -51,10 +52,7 @@ public record NewFoot(
                 BigDecimal archHeightIndex) {
 
     @Schema(hidden = true)
-    @AssertTrue(
-            message =
-                    "give at least one of fpiItems, fpiTotal, navicularDropMm,"
-                            + " calcanealStanceDegrees, peakRearfootEversionDegrees")
+    @AssertTrue(message = FootInput.NOT_MEASURED)
     public boolean isMeasured() {
         return fpiItems != null
                 || fpiTotal != null
@@ -64,11 +62,23 @@ public record NewFoot(
     }
 
     @Schema(hidden = true)
-    @AssertTrue(message = "the FPI-6 total must equal the sum of the items")
+    @AssertTrue(message = FootInput.INCONSISTENT)
     public boolean isConsistent() {
         if (fpiItems == null || fpiTotal == null || fpiItems.contains(null)) {
             return true;
         }
         return fpiItems.stream().mapToInt(Integer::intValue).sum() == fpiTotal;
+    }
+
+    /** The foot as the domain reads it. */
+    FootInput toInput() {
+        return new FootInput(
+                side,
+                fpiItems,
+                fpiTotal,
+                navicularDropMm,
+                calcanealStanceDegrees,
+                peakRearfootEversionDegrees,
+                archHeightIndex);
     }
 }

@@ -1,9 +1,9 @@
 package dev.footwork.assessment.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.footwork.assessment.persistence.Assessment;
+import dev.footwork.assessment.application.AssessmentPage;
+import dev.footwork.assessment.application.ReadAssessments;
 import dev.footwork.support.api.PatientRefParam;
-import dev.footwork.support.security.Caller;
+import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -24,13 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PatientAssessmentResource {
 
-    private final ObjectMapper mapper;
+    private final ReadAssessments readAssessments;
+    private final PatientAccess patientAccess;
 
-    private final Caller caller;
-
-    PatientAssessmentResource(ObjectMapper mapper, Caller caller) {
-        this.mapper = mapper;
-        this.caller = caller;
+    PatientAssessmentResource(ReadAssessments readAssessments, PatientAccess patientAccess) {
+        this.readAssessments = readAssessments;
+        this.patientAccess = patientAccess;
     }
 
     @GET
@@ -41,15 +40,7 @@ public class PatientAssessmentResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         PatientRefParam.require(patientRef);
-        caller.requireAccessTo(patientRef, "patient " + patientRef);
-        long total = Assessment.countOf(patientRef);
-        return new AssessmentPage(
-                Assessment.pageOf(patientRef, page, size).stream()
-                        .map(a -> AssessmentView.of(a, mapper))
-                        .toList(),
-                page,
-                size,
-                total,
-                (total + size - 1) / size);
+        patientAccess.requireAccessTo(patientRef, "patient " + patientRef);
+        return readAssessments.ofPatient(patientRef, page, size);
     }
 }

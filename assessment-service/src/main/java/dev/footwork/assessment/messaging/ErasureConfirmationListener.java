@@ -1,8 +1,9 @@
 package dev.footwork.assessment.messaging;
 
-import dev.footwork.assessment.persistence.PatientEraser;
+import dev.footwork.assessment.application.ConfirmErasure;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.DataErased;
+import dev.footwork.contracts.events.ExerciseDataErased;
 import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,11 @@ public class ErasureConfirmationListener {
     static final String CONSUMER = "assessment-service.erasure-confirmations";
 
     private final EventInbox inbox;
-    private final PatientEraser eraser;
+    private final ConfirmErasure confirmErasure;
 
-    ErasureConfirmationListener(EventInbox inbox, PatientEraser eraser) {
+    ErasureConfirmationListener(EventInbox inbox, ConfirmErasure confirmErasure) {
         this.inbox = inbox;
-        this.eraser = eraser;
+        this.confirmErasure = confirmErasure;
     }
 
     @Incoming("erasure-confirmations")
@@ -31,6 +32,15 @@ public class ErasureConfirmationListener {
                 CONSUMER,
                 record,
                 Set.of(EventType.EXERCISE_DATA_ERASED, EventType.PROGRESS_DATA_ERASED),
-                event -> eraser.confirmed((DataErased) event.payload()));
+                event -> confirmErasure.handle(command(event.payload(DataErased.class))));
+    }
+
+    private static ConfirmErasure.Command command(DataErased confirmation) {
+        return new ConfirmErasure.Command(
+                confirmation.erasureId(),
+                confirmation instanceof ExerciseDataErased
+                        ? ConfirmErasure.Service.EXERCISE
+                        : ConfirmErasure.Service.PROGRESS,
+                confirmation.erasedAt());
     }
 }

@@ -1,27 +1,21 @@
 package dev.footwork.assessment.messaging;
 
-import dev.footwork.assessment.api.NewAssessment;
-import dev.footwork.assessment.api.NewFoot;
-import dev.footwork.assessment.api.Submissions;
-import dev.footwork.assessment.persistence.AssessmentRecorder;
+import dev.footwork.assessment.application.RecordAssessment;
+import dev.footwork.assessment.domain.FootInput;
 import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.events.MeasurementsSubmitted;
-import dev.footwork.support.api.ProblemException;
 import dev.footwork.support.inbox.EventInbox;
-import dev.footwork.support.inbox.PoisonEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Classifies measurements that clinic platforms publish on the measurements topic, with the same
- * validation as the REST API; invalid ones are dead-lettered with the fields named.
+ * Classifies measurements that clinic platforms publish on the measurements topic, checked by the
+ * same rules as REST input; refused ones are dead-lettered ({@code invalid-measurements}) with the
+ * fields named.
  */
 @ApplicationScoped
 public class MeasurementsListener {
@@ -29,13 +23,11 @@ public class MeasurementsListener {
     static final String CONSUMER = "assessment-service.measurements";
 
     private final EventInbox inbox;
-    private final AssessmentRecorder recorder;
-    private final Validator validator;
+    private final RecordAssessment recordAssessment;
 
-    MeasurementsListener(EventInbox inbox, AssessmentRecorder recorder, Validator validator) {
+    MeasurementsListener(EventInbox inbox, RecordAssessment recordAssessment) {
         this.inbox = inbox;
-        this.recorder = recorder;
-        this.validator = validator;
+        this.recordAssessment = recordAssessment;
     }
 
     @Incoming("measurements")
@@ -45,47 +37,32 @@ public class MeasurementsListener {
                 CONSUMER,
                 record,
                 Set.of(EventType.MEASUREMENTS_SUBMITTED),
-                event -> {
-                    MeasurementsSubmitted measurements = event.payload(MeasurementsSubmitted.class);
-                    NewAssessment body = toRequest(measurements);
-                    Set<ConstraintViolation<NewAssessment>> violations = validator.validate(body);
-                    if (!violations.isEmpty()) {
-                        throw new PoisonEventException(
-                                "invalid-measurements",
-                                violations.stream()
-                                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                                        .sorted()
-                                        .collect(Collectors.joining("; ")));
-                    }
-                    try {
-                        recorder.record(Submissions.of(event.clinicId(), body), Optional.empty());
-                    } catch (ProblemException refused) {
-                        throw new PoisonEventException(
-                                "invalid-measurements", refused.getMessage());
-                    }
-                });
+                event ->
+                        recordAssessment.handle(
+                                command(event.payload(MeasurementsSubmitted.class))));
     }
 
-    private static NewAssessment toRequest(MeasurementsSubmitted m) {
-        return new NewAssessment(
+    /** Events carry neither running context nor notes, and need no key: the inbox de-duplicates. */
+    private static RecordAssessment.Command command(MeasurementsSubmitted m) {
+        return new RecordAssessment.Command(
+                m.clinicId(),
                 m.patientRef(),
                 m.assessedAt(),
                 m.assessor(),
                 null,
                 null,
-                m.feet() == null
-                        ? null
-                        : m.feet().stream()
-                                .map(
-                                        f ->
-                                                new NewFoot(
-                                                        f.side(),
-                                                        f.fpiItems(),
-                                                        f.fpiTotal(),
-                                                        f.navicularDropMm(),
-                                                        f.calcanealStanceDegrees(),
-                                                        f.peakRearfootEversionDegrees(),
-                                                        f.archHeightIndex()))
-                                .toList());
+                m.feet().stream().map(MeasurementsListener::foot).toList(),
+                null);
+    }
+
+    private static FootInput foot(FootMeasurements f) {
+        return new FootInput(
+                f.side(),
+                f.fpiItems(),
+                f.fpiTotal(),
+                f.navicularDropMm(),
+                f.calcanealStanceDegrees(),
+                f.peakRearfootEversionDegrees(),
+                f.archHeightIndex());
     }
 }

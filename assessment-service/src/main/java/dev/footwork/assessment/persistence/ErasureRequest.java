@@ -42,13 +42,13 @@ public class ErasureRequest extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
-    /** Marks complete once every service has confirmed. */
-    public void completeIfConfirmed() {
+    /** Marks complete, at {@code now}, once every service has confirmed. */
+    public void completeIfConfirmed(Instant now) {
         if (completedAt == null
                 && assessmentErasedAt != null
                 && exerciseErasedAt != null
                 && progressErasedAt != null) {
-            completedAt = Instant.now();
+            completedAt = now;
         }
     }
 }

@@ -3,19 +3,14 @@ package dev.footwork.assessment.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.footwork.assessment.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.AccessMatrix;
 import dev.footwork.testkit.AccessMatrix.OtherClinic;
 import dev.footwork.testkit.AccessMatrix.Request;
 import dev.footwork.testkit.AccessMatrix.Rule;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.util.List;
@@ -24,13 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint, every kind of caller: see {@link AccessMatrix}. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "assessment_test"))
+@ServiceQuarkusTest
 class AccessMatrixTest {
 
     private static final String CLINIC = "clinic-m";

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.assessment.ServiceQuarkusTest;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventSchemas;
@@ -21,18 +22,22 @@ import dev.footwork.support.outbox.OutboxEvent;
 import dev.footwork.support.security.Roles;
 import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,13 +46,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "assessment_test"))
+@ServiceQuarkusTest
 class AssessmentResourceTest {
 
     private static final String CLINIC = "clinic-a";
@@ -194,6 +193,52 @@ class AssessmentResourceTest {
                 Tenancy.transaction(CLINIC).call(() -> OutboxEvent.count("patientRef", patient));
         assertThat(stored).isEqualTo(1);
         assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameIdempotencyKeyStoreOneAssessment() throws Exception {
+        String patient = newPatient();
+        String key = "race-" + UUID.randomUUID();
+        String body = assessment(patient, "2026-11-20T09:30:00Z");
+        int requests = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                answers.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return given().contentType(ContentType.JSON)
+                                            .header(
+                                                    "Authorization",
+                                                    DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                                            .header("Idempotency-Key", key)
+                                            .body(body)
+                                            .post("/api/v1/assessments");
+                                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            int firsts = 0;
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+                ids.add(response.path("id"));
+                if ("false".equals(response.header("Idempotent-Replayed"))) {
+                    firsts++;
+                }
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(firsts).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient)))
+                .isEqualTo(1);
+        assertThat(Tenancy.transaction(CLINIC).call(() -> OutboxEvent.count("patientRef", patient)))
+                .isEqualTo(1);
     }
 
     @Test

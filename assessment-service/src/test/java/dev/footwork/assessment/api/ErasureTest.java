@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.footwork.assessment.ServiceQuarkusTest;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
@@ -21,15 +22,9 @@ import dev.footwork.support.security.Roles;
 import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PatientRows;
-import dev.footwork.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -43,13 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** An admin erases a patient: assessment-service's part, the request and its confirmations. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "assessment_test"))
+@ServiceQuarkusTest
 class ErasureTest {
 
     private static final String CLINIC = "clinic-e";
@@ -154,6 +143,33 @@ class ErasureTest {
                 .get("/api/v1/erasures/" + erasureId)
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void anErasureForgetsThePatientsIdempotencyKeys() throws Exception {
+        String patient = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .header("Idempotency-Key", "erase-" + patient)
+                .body(AssessmentResourceTest.assessment(patient, "2026-11-16T09:00:00Z"))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE))
+                    .contains("idempotency_key");
+        }
+
+        given().contentType(ContentType.JSON)
+                .header("Authorization", DevTokens.bearer(Roles.ADMIN, CLINIC))
+                .body(erasureOf(patient))
+                .post("/api/v1/erasures")
+                .then()
+                .statusCode(202);
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
+        }
     }
 
     @Test

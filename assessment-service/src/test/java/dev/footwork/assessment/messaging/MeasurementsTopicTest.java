@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.assessment.ServiceQuarkusTest;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventType;
@@ -13,30 +14,19 @@ import dev.footwork.contracts.events.MeasurementsSubmitted;
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "assessment_test"))
+@ServiceQuarkusTest
 class MeasurementsTopicTest {
 
     private static final String CLINIC = "clinic-k";
@@ -119,6 +109,48 @@ class MeasurementsTopicTest {
         long refused =
                 Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient));
         assertThat(refused).isZero();
+    }
+
+    @Test
+    void whatTheSchemaLetsThroughIsCheckedByTheSameRulesAsRestInput() {
+        Map<String, FootMeasurements> refused =
+                Map.of(
+                        "feet[0].measured",
+                        new FootMeasurements(
+                                Side.LEFT, null, null, null, null, null, new BigDecimal("0.31")),
+                        "feet[0].consistent",
+                        new FootMeasurements(
+                                Side.LEFT, List.of(1, 1, 1, 1, 1, 1), 2, null, null, null, null),
+                        "feet[0].navicularDropMm",
+                        new FootMeasurements(
+                                Side.LEFT, null, null, new BigDecimal("6.25"), null, null, null));
+        refused.forEach(
+                (field, foot) -> {
+                    String patient = newPatient();
+                    publish(
+                            UUID.randomUUID().toString(),
+                            new MeasurementsSubmitted(
+                                    CLINIC,
+                                    patient,
+                                    Instant.parse("2026-11-20T09:00:00Z"),
+                                    null,
+                                    List.of(foot)));
+                    ConsumerRecord<String, String> dead =
+                            KafkaRecords.find(
+                                            bootstrapServers,
+                                            Topics.ASSESSMENT_DEAD_LETTER,
+                                            r -> (CLINIC + ":" + patient).equals(r.key()),
+                                            WAIT)
+                                    .orElseThrow(() -> new AssertionError(field + " not refused"));
+                    assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_CAUSE))
+                            .isEqualTo("invalid-measurements");
+                    assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_REASON))
+                            .startsWith(field + ": ");
+                    assertThat(
+                                    Tenancy.transaction(CLINIC)
+                                            .call(() -> Assessment.count("patientRef", patient)))
+                            .isZero();
+                });
     }
 
     @Test

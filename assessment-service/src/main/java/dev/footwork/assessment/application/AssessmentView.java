@@ -1,4 +1,4 @@
-package dev.footwork.assessment.api;
+package dev.footwork.assessment.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,7 +21,7 @@ public record AssessmentView(
         String patientRef,
         Instant assessedAt,
         String assessor,
-        NewAssessment.RunningContext runningContext,
+        RunningContext runningContext,
         String notes,
         String ruleSetVersion,
         UUID previousAssessmentId,
@@ -50,14 +50,14 @@ public record AssessmentView(
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {};
 
     static AssessmentView of(Assessment a, ObjectMapper mapper) {
-        NewAssessment.RunningContext context =
+        RunningContext context =
                 a.weeklyDistanceKm == null && a.shoeType == null
                         ? null
-                        : new NewAssessment.RunningContext(
+                        : new RunningContext(
                                 a.weeklyDistanceKm,
                                 a.shoeType == null
                                         ? null
-                                        : NewAssessment.ShoeType.valueOf(a.shoeType));
+                                        : RunningContext.ShoeType.valueOf(a.shoeType));
         return new AssessmentView(
                 a.id,
                 a.clinicId,

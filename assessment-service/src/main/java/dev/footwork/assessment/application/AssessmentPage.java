@@ -1,4 +1,4 @@
-package dev.footwork.assessment.api;
+package dev.footwork.assessment.application;
 
 import java.util.List;
 
