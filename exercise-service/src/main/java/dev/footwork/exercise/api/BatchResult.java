@@ -1,7 +1,10 @@
 package dev.footwork.exercise.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.footwork.exercise.application.CompletionView;
+import dev.footwork.exercise.application.LogCompletion;
 import dev.footwork.support.api.Problem;
+import dev.footwork.support.api.ProblemMappers;
 import java.util.List;
 
 /**
@@ -22,9 +25,29 @@ public record BatchResult(int created, int replayed, int rejected, List<Item> re
 
     /** One item's outcome with the stored completion, or the problem that refused it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(int index, Outcome outcome, CompletionView completion, Problem problem) {}
+    public record Item(int index, Outcome outcome, CompletionView completion, Problem problem) {
 
-    static BatchResult of(List<Item> items) {
+        static Item of(LogCompletion.Outcome outcome, String instance) {
+            if (outcome.refusal() != null) {
+                return new Item(
+                        outcome.index(),
+                        Outcome.REJECTED,
+                        null,
+                        ProblemMappers.problem(outcome.refusal(), instance));
+            }
+            return new Item(
+                    outcome.index(),
+                    outcome.result().created() ? Outcome.CREATED : Outcome.REPLAYED,
+                    outcome.result().completion(),
+                    null);
+        }
+    }
+
+    /**
+     * @param instance the request path, named by each item's problem
+     */
+    static BatchResult of(List<LogCompletion.Outcome> outcomes, String instance) {
+        List<Item> items = outcomes.stream().map(o -> Item.of(o, instance)).toList();
         return new BatchResult(
                 count(items, Outcome.CREATED),
                 count(items, Outcome.REPLAYED),

@@ -1,9 +1,7 @@
 package dev.footwork.exercise.api;
 
-import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.exercise.application.ReadCatalogue;
 import dev.footwork.exercise.domain.Exercise;
-import dev.footwork.exercise.domain.ExerciseCatalogue;
-import dev.footwork.support.api.ProblemException;
 import dev.footwork.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExerciseResource {
 
-    private final ExerciseCatalogue catalogue;
+    private final ReadCatalogue catalogue;
 
-    ExerciseResource(ExerciseCatalogue catalogue) {
+    ExerciseResource(ReadCatalogue catalogue) {
         this.catalogue = catalogue;
     }
 
@@ -42,10 +39,6 @@ public class ExerciseResource {
     @Operation(summary = "One exercise; band exercises say which way the band pulls each foot")
     @APIResponse(responseCode = "404", description = "No exercise with that id")
     public Exercise one(@PathParam("id") String id) {
-        return Arrays.stream(ExerciseId.values())
-                .filter(e -> e.id().equals(id))
-                .findFirst()
-                .flatMap(catalogue::find)
-                .orElseThrow(() -> ProblemException.notFound("exercise " + id));
+        return catalogue.one(id);
     }
 }

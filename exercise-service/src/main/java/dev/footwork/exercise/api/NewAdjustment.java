@@ -4,6 +4,8 @@ import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.Side;
+import dev.footwork.exercise.domain.PlanAdjustment;
+import dev.footwork.support.application.Rejected;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A clinician's changes to a plan, applied together as one new revision. */
@@ -25,6 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                   {"action":"SET_SCHEDULE","side":"RIGHT","days":["MONDAY","THURSDAY"]}]}\
                 """)
 public record NewAdjustment(@NotEmpty @Size(max = 24) List<@NotNull @Valid Change> changes) {
+
+    /** The changes in the domain's words; a change that lacks what its action needs is refused. */
+    public List<PlanAdjustment> toAdjustments() {
+        return IntStream.range(0, changes.size())
+                .mapToObj(i -> changes.get(i).toAdjustment("changes[" + i + "]."))
+                .toList();
+    }
 
     /** What a change does. */
     public enum Action {
@@ -49,5 +59,44 @@ public record NewAdjustment(@NotEmpty @Size(max = 24) List<@NotNull @Valid Chang
             @Min(0) @Max(120) Integer holdSeconds,
             @Schema(description = "Only for band exercises") BandColour bandColour,
             @Min(1) @Max(7) Integer sessionsPerWeek,
-            @Size(min = 1, max = 7) List<@NotNull DayOfWeek> days) {}
+            @Size(min = 1, max = 7) List<@NotNull DayOfWeek> days) {
+
+        PlanAdjustment toAdjustment(String at) {
+            if (action != Action.SET_SCHEDULE && exerciseId == null) {
+                throw Rejected.field(at + "exerciseId", "is required for " + action);
+            }
+            return switch (action) {
+                case CHANGE_DOSAGE ->
+                        new PlanAdjustment.ChangeDosage(
+                                side,
+                                exerciseId,
+                                sets,
+                                reps,
+                                holdSeconds,
+                                bandColour,
+                                sessionsPerWeek);
+                case REMOVE -> new PlanAdjustment.Remove(side, exerciseId);
+                case ADD -> {
+                    if (role == null) {
+                        throw Rejected.field(at + "role", "is required for ADD");
+                    }
+                    yield new PlanAdjustment.Add(
+                            side,
+                            exerciseId,
+                            role,
+                            sets,
+                            reps,
+                            holdSeconds,
+                            bandColour,
+                            sessionsPerWeek);
+                }
+                case SET_SCHEDULE -> {
+                    if (days == null) {
+                        throw Rejected.field(at + "days", "is required for SET_SCHEDULE");
+                    }
+                    yield new PlanAdjustment.SetSchedule(side, days);
+                }
+            };
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.footwork.exercise.api;
 import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.Side;
+import dev.footwork.exercise.application.LogCompletion;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -35,4 +36,18 @@ public record NewCompletion(
                 @Min(0)
                 @Max(10)
                 Integer pain,
-        @NotNull Instant completedAt) {}
+        @NotNull Instant completedAt) {
+
+    LogCompletion.Entry toEntry() {
+        return new LogCompletion.Entry(
+                completionId,
+                exerciseId,
+                side,
+                sets,
+                reps,
+                holdSeconds,
+                bandColour,
+                pain,
+                completedAt);
+    }
+}

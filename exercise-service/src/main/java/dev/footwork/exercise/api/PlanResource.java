@@ -1,18 +1,23 @@
 package dev.footwork.exercise.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.footwork.exercise.application.CompletionView;
+import dev.footwork.exercise.application.LogCompletion;
+import dev.footwork.exercise.application.PlanSummary;
+import dev.footwork.exercise.application.PlanView;
+import dev.footwork.exercise.application.ReadPlans;
+import dev.footwork.exercise.application.RevisePlan;
+import dev.footwork.exercise.application.RevisionView;
 import dev.footwork.exercise.domain.PlanAdjustment;
-import dev.footwork.exercise.persistence.Completion;
-import dev.footwork.exercise.persistence.CompletionRecorder;
-import dev.footwork.exercise.persistence.Plan;
-import dev.footwork.exercise.persistence.PlanReviser;
-import dev.footwork.exercise.persistence.PlanRevision;
 import dev.footwork.support.api.IdempotencyKeyHeader;
 import dev.footwork.support.api.PatientRefParam;
-import dev.footwork.support.api.ProblemException;
+import dev.footwork.support.application.Rejected;
+import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +34,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,17 +48,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    private final PlanRenderer renderer;
-    private final PlanReviser reviser;
-    private final CompletionIntake intake;
+    /** An If-Match revision once its quotes are off: a number, as the ETag gives it. */
+    private static final Pattern REVISION = Pattern.compile("[+-]?\\d{1,18}");
+
+    private final ReadPlans plans;
+    private final RevisePlan revise;
+    private final LogCompletion logCompletion;
     private final Caller caller;
+    private final PatientAccess access;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
     PlanResource(
-            PlanRenderer renderer, PlanReviser reviser, CompletionIntake intake, Caller caller) {
-        this.renderer = renderer;
-        this.reviser = reviser;
-        this.intake = intake;
+            ReadPlans plans,
+            RevisePlan revise,
+            LogCompletion logCompletion,
+            Caller caller,
+            PatientAccess access,
+            ObjectMapper mapper,
+            Validator validator) {
+        this.plans = plans;
+        this.revise = revise;
+        this.logCompletion = logCompletion;
         this.caller = caller;
+        this.access = access;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     @GET
@@ -65,14 +85,8 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "The patient has no current plan (yet)")
     public Response active(@PathParam("patientRef") String patientRef) {
         PatientRefParam.require(patientRef);
-        caller.requireAccessTo(patientRef, "a current plan for " + patientRef);
-        Plan plan =
-                Plan.currentOf(patientRef)
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.notFound(
-                                                "a current plan for " + patientRef));
-        return rendered(plan);
+        access.requireAccessTo(patientRef, "a current plan for " + patientRef);
+        return rendered(plans.active(patientRef));
     }
 
     @GET
@@ -81,8 +95,8 @@ public class PlanResource {
     @Operation(summary = "The patient's plan history, newest first")
     public List<PlanSummary> history(@PathParam("patientRef") String patientRef) {
         PatientRefParam.require(patientRef);
-        caller.requireAccessTo(patientRef, "patient " + patientRef);
-        return Plan.historyOf(patientRef).stream().map(PlanSummary::of).toList();
+        access.requireAccessTo(patientRef, "patient " + patientRef);
+        return plans.history(patientRef);
     }
 
     @GET
@@ -93,7 +107,8 @@ public class PlanResource {
             description = "The ETag is the plan's revision; send it as If-Match when changing it.")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
     public Response plan(@PathParam("planId") UUID planId) {
-        return rendered(find(planId));
+        requireAccessTo(planId);
+        return rendered(plans.plan(planId));
     }
 
     @GET
@@ -102,8 +117,8 @@ public class PlanResource {
     @Operation(summary = "Every revision of a plan, oldest first, with the reason for each")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
     public List<RevisionView> revisions(@PathParam("planId") UUID planId) {
-        Plan plan = find(planId);
-        return PlanRevision.of(plan.id).stream().map(RevisionView::of).toList();
+        requireAccessTo(planId);
+        return plans.revisions(planId);
     }
 
     @POST
@@ -128,11 +143,8 @@ public class PlanResource {
                     String ifMatch,
             @PathParam("planId") UUID planId,
             @NotNull @Valid NewAdjustment body) {
-        List<PlanAdjustment> changes = new ArrayList<>();
-        for (int i = 0; i < body.changes().size(); i++) {
-            changes.add(toAdjustment(body.changes().get(i), i));
-        }
-        return rendered(reviser.adjust(caller.clinicId(), planId, revision(ifMatch), changes));
+        List<PlanAdjustment> changes = body.toAdjustments();
+        return changed(revise.adjust(command(planId, ifMatch), changes));
     }
 
     @POST
@@ -145,7 +157,7 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "The plan has been superseded")
     public Response pause(
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @PathParam("planId") UUID planId) {
-        return rendered(reviser.pause(caller.clinicId(), planId, revision(ifMatch)));
+        return changed(revise.pause(command(planId, ifMatch)));
     }
 
     @POST
@@ -156,7 +168,7 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "The plan has been superseded")
     public Response resume(
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @PathParam("planId") UUID planId) {
-        return rendered(reviser.resume(caller.clinicId(), planId, revision(ifMatch)));
+        return changed(revise.resume(command(planId, ifMatch)));
     }
 
     @GET
@@ -168,8 +180,8 @@ public class PlanResource {
             @PathParam("planId") UUID planId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        Plan plan = find(planId);
-        return Completion.ofPlan(plan.id, page, size).stream().map(CompletionView::of).toList();
+        requireAccessTo(planId);
+        return plans.completions(planId, page, size);
     }
 
     @POST
@@ -203,11 +215,15 @@ public class PlanResource {
             @PathParam("planId") UUID planId,
             @NotNull @Valid NewCompletion body,
             UriInfo uri) {
-        find(planId);
-        CompletionRecorder.Result result =
-                intake.one(
-                        caller.clinicId(), planId, IdempotencyKeyHeader.read(idempotencyKey), body);
-        CompletionView view = CompletionView.of(result.completion());
+        requireAccessTo(planId);
+        LogCompletion.Result result =
+                logCompletion.handle(
+                        new LogCompletion.Command(
+                                caller.clinicId(),
+                                planId,
+                                IdempotencyKeyHeader.read(idempotencyKey),
+                                body.toEntry()));
+        CompletionView view = result.completion();
         if (!result.created()) {
             return Response.ok(view).header(IdempotencyKeyHeader.REPLAYED, true).build();
         }
@@ -226,7 +242,7 @@ public class PlanResource {
                     "Each item is checked and stored on its own: valid items are recorded (each"
                             + " with an ExerciseCompleted event), invalid ones are reported with"
                             + " their problem. Without completionIds, an Idempotency-Key makes a"
-                            + " retried batch safe (item ids derive from the key and the item's"
+                            + " retried batch safe (each item is keyed by the key and its"
                             + " position).")
     @APIResponse(responseCode = "200", description = "The outcome of every item, in order")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
@@ -235,30 +251,34 @@ public class PlanResource {
             @PathParam("planId") UUID planId,
             @NotNull @Valid CompletionBatch body,
             UriInfo uri) {
-        find(planId);
-        return intake.batch(
-                caller.clinicId(),
-                planId,
-                IdempotencyKeyHeader.read(idempotencyKey),
-                body,
-                uri.getPath());
+        requireAccessTo(planId);
+        List<LogCompletion.Outcome> outcomes =
+                logCompletion.handle(
+                        new LogCompletion.Batch(
+                                caller.clinicId(),
+                                planId,
+                                IdempotencyKeyHeader.read(idempotencyKey),
+                                body.items(mapper, validator)));
+        return BatchResult.of(outcomes, uri.getPath());
     }
 
     /** The plan in the caller's clinic, and for a patient token only the patient's own. */
-    private Plan find(UUID planId) {
-        Plan plan =
-                Plan.byId(planId).orElseThrow(() -> ProblemException.notFound("plan " + planId));
-        caller.requireAccessTo(plan.patientRef, "plan " + planId);
-        return plan;
+    private void requireAccessTo(UUID planId) {
+        access.requireAccessTo(plans.patientOf(planId), "plan " + planId);
     }
 
-    private Response rendered(Plan plan) {
-        // adjustments, pause and resume reach the plan through the reviser: note its patient here
-        caller.touching(plan.patientRef);
-        UUID supersededBy = Plan.supersededBy(plan.id).map(newer -> newer.id).orElse(null);
-        return Response.ok(renderer.render(plan, supersededBy))
-                .header(HttpHeaders.ETAG, "\"" + plan.revision + "\"")
-                .build();
+    private RevisePlan.Command command(UUID planId, String ifMatch) {
+        return new RevisePlan.Command(caller.clinicId(), planId, revision(ifMatch));
+    }
+
+    /** Adjustments, pause and resume reach the plan by id: its patient is noted here. */
+    private Response changed(PlanView plan) {
+        access.recordChangeTo(plan.patientRef());
+        return rendered(plan);
+    }
+
+    private static Response rendered(PlanView plan) {
+        return Response.ok(plan).header(HttpHeaders.ETAG, "\"" + plan.revision() + "\"").build();
     }
 
     /** The revision named by If-Match ({@code "3"}), or null for none or {@code *}. */
@@ -271,51 +291,13 @@ public class PlanResource {
             value = value.substring(2);
         }
         value = value.replace("\"", "");
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField(
-                    HttpHeaders.IF_MATCH, "must be a plan revision as returned in the ETag");
-        }
-    }
-
-    private static PlanAdjustment toAdjustment(NewAdjustment.Change c, int i) {
-        String at = "changes[" + i + "].";
-        if (c.action() != NewAdjustment.Action.SET_SCHEDULE && c.exerciseId() == null) {
-            throw ProblemException.invalidField(at + "exerciseId", "is required for " + c.action());
-        }
-        return switch (c.action()) {
-            case CHANGE_DOSAGE ->
-                    new PlanAdjustment.ChangeDosage(
-                            c.side(),
-                            c.exerciseId(),
-                            c.sets(),
-                            c.reps(),
-                            c.holdSeconds(),
-                            c.bandColour(),
-                            c.sessionsPerWeek());
-            case REMOVE -> new PlanAdjustment.Remove(c.side(), c.exerciseId());
-            case ADD -> {
-                if (c.role() == null) {
-                    throw ProblemException.invalidField(at + "role", "is required for ADD");
-                }
-                yield new PlanAdjustment.Add(
-                        c.side(),
-                        c.exerciseId(),
-                        c.role(),
-                        c.sets(),
-                        c.reps(),
-                        c.holdSeconds(),
-                        c.bandColour(),
-                        c.sessionsPerWeek());
+        if (REVISION.matcher(value).matches()) {
+            long revision = Long.parseLong(value);
+            if (revision == (int) revision) {
+                return (int) revision;
             }
-            case SET_SCHEDULE -> {
-                if (c.days() == null) {
-                    throw ProblemException.invalidField(
-                            at + "days", "is required for SET_SCHEDULE");
-                }
-                yield new PlanAdjustment.SetSchedule(c.side(), c.days());
-            }
-        };
+        }
+        throw Rejected.field(
+                HttpHeaders.IF_MATCH, "must be a plan revision as returned in the ETag");
     }
 }

@@ -1,7 +1,6 @@
 package dev.footwork.exercise.domain;
 
 import dev.footwork.contracts.vocabulary.ExerciseId;
-import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PostureLevel;
 import java.time.DayOfWeek;
@@ -11,9 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Generates a home-exercise plan from a classification: per foot, the exercises that posture calls
- * for with their dosage, band and weekly schedule, the phases and the re-assessment dates.
- * Deterministic: the same classification and start date always give the same plan.
+ * Generates a home-exercise plan from a {@link Classification}: per foot, the exercises that
+ * posture calls for with their dosage, band and weekly schedule, the phases and the re-assessment
+ * dates. Deterministic: the same classification and start date always give the same plan.
  */
 public final class PlanGenerator {
 
@@ -27,10 +26,10 @@ public final class PlanGenerator {
         return rules;
     }
 
-    public PlanContent generate(FootClassified classification, LocalDate startsOn) {
-        List<FootClassified.FootResult> feet =
+    public PlanContent generate(Classification classification, LocalDate startsOn) {
+        List<Classification.Foot> feet =
                 classification.feet().stream()
-                        .sorted(Comparator.comparing(FootClassified.FootResult::side))
+                        .sorted(Comparator.comparing(Classification.Foot::side))
                         .toList();
         List<DayOfWeek> busiest =
                 feet.stream()

@@ -6,6 +6,8 @@ import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.FootPlan;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
+import dev.footwork.support.application.FieldError;
+import dev.footwork.support.application.Inapplicable;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,7 +77,8 @@ public final class PlanRevisions {
     /**
      * Applies a clinician's changes in order, all or nothing.
      *
-     * @throws InvalidAdjustment naming the first change that does not fit the plan
+     * @throws Inapplicable naming the first change that does not fit the plan, as {@code
+     *     changes[i].<field>}
      */
     public PlanContent adjust(PlanContent plan, List<PlanAdjustment> changes) {
         List<FootPlan> feet = new ArrayList<>(plan.feet());
@@ -90,7 +93,7 @@ public final class PlanRevisions {
                 feet.set(at, changed);
             }
             if (feet.isEmpty()) {
-                throw new InvalidAdjustment(
+                throw unfit(
                         i,
                         "exerciseId",
                         "this would leave the plan without exercises; pause the plan instead");
@@ -149,7 +152,7 @@ public final class PlanRevisions {
 
     private FootPlan add(FootPlan foot, PlanAdjustment.Add a, int i) {
         if (foot.prescriptions().stream().anyMatch(q -> q.exerciseId() == a.exerciseId())) {
-            throw new InvalidAdjustment(
+            throw unfit(
                     i,
                     "exerciseId",
                     a.exerciseId().id() + " is already in the " + foot.side() + " foot's plan");
@@ -178,7 +181,7 @@ public final class PlanRevisions {
     private static FootPlan schedule(FootPlan foot, PlanAdjustment.SetSchedule s, int i) {
         List<DayOfWeek> days = s.days();
         if (days == null || days.isEmpty() || new HashSet<>(days).size() != days.size()) {
-            throw new InvalidAdjustment(i, "days", "must name one to seven different weekdays");
+            throw unfit(i, "days", "must name one to seven different weekdays");
         }
         List<DayOfWeek> sorted = days.stream().sorted().toList();
         List<Prescription> capped =
@@ -205,8 +208,7 @@ public final class PlanRevisions {
                 return at;
             }
         }
-        throw new InvalidAdjustment(
-                i, "side", "the plan has no exercises for the " + change.side() + " foot");
+        throw unfit(i, "side", "the plan has no exercises for the " + change.side() + " foot");
     }
 
     private static Prescription prescribed(FootPlan foot, ExerciseId exercise, int i) {
@@ -215,7 +217,7 @@ public final class PlanRevisions {
                 .findFirst()
                 .orElseThrow(
                         () ->
-                                new InvalidAdjustment(
+                                unfit(
                                         i,
                                         "exerciseId",
                                         exercise.id()
@@ -226,18 +228,28 @@ public final class PlanRevisions {
 
     private static void checkBand(ExerciseId exercise, BandColour band, int i) {
         if (band != null && !exercise.usesBand()) {
-            throw new InvalidAdjustment(
-                    i, "bandColour", "must be left out for an exercise without a band");
+            throw unfit(i, "bandColour", "must be left out for an exercise without a band");
         }
     }
 
     private static void checkSessions(List<DayOfWeek> days, int sessions, int i) {
         if (sessions > days.size()) {
-            throw new InvalidAdjustment(
+            throw unfit(
                     i,
                     "sessionsPerWeek",
                     "must not exceed the foot's " + days.size() + " training days " + days);
         }
+    }
+
+    /** The refusal of change {@code index} of a clinician's list, at one of its fields. */
+    private static Inapplicable unfit(int index, String field, String message) {
+        List<FieldError> errors =
+                List.of(new FieldError(field, message).under("changes[" + index + "]."));
+        return new Inapplicable(
+                "unfitting-adjustment",
+                "Adjustment does not fit the plan",
+                FieldError.describe(errors),
+                errors);
     }
 
     private static int or(Integer value, int otherwise) {

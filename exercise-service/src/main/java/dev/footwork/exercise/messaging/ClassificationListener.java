@@ -2,7 +2,7 @@ package dev.footwork.exercise.messaging;
 
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.FootClassified;
-import dev.footwork.exercise.persistence.PlanIssuer;
+import dev.footwork.exercise.application.IssuePlan;
 import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +17,11 @@ public class ClassificationListener {
     static final String CONSUMER = "exercise-service.plans";
 
     private final EventInbox inbox;
-    private final PlanIssuer plans;
+    private final IssuePlan issuePlan;
 
-    ClassificationListener(EventInbox inbox, PlanIssuer plans) {
+    ClassificationListener(EventInbox inbox, IssuePlan issuePlan) {
         this.inbox = inbox;
-        this.plans = plans;
+        this.issuePlan = issuePlan;
     }
 
     @Incoming("classified")
@@ -31,6 +31,8 @@ public class ClassificationListener {
                 CONSUMER,
                 record,
                 Set.of(EventType.FOOT_CLASSIFIED),
-                event -> plans.issueFor(event.payload(FootClassified.class)));
+                event ->
+                        issuePlan.handle(
+                                IssuePlan.Command.of(event.payload(FootClassified.class))));
     }
 }

@@ -1,45 +1,36 @@
 package dev.footwork.exercise.messaging;
 
-import dev.footwork.contracts.events.ExerciseDataErased;
-import dev.footwork.support.erasure.Erasures;
+import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.events.PatientErased;
+import dev.footwork.exercise.application.EraseLocally;
+import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/**
- * Erases a patient's plans, revisions and completions when an admin has the patient erased, then
- * confirms.
- */
+/** Erasure requests (PatientErased): this service erases the patient's data and confirms, once. */
 @ApplicationScoped
 public class ErasureListener {
 
     static final String CONSUMER = "exercise-service.erasures";
 
-    /** Children before parents; ?1 is the clinic, ?2 the patient. */
-    static final List<String> DELETES =
-            List.of(
-                    "delete from completion where clinic_id = ?1 and patient_ref = ?2",
-                    "delete from plan_revision where plan_id in (select id from plan where"
-                            + " clinic_id = ?1 and patient_ref = ?2)",
-                    "delete from plan where clinic_id = ?1 and patient_ref = ?2");
+    private final EventInbox inbox;
+    private final EraseLocally eraseLocally;
 
-    private final Erasures erasures;
-
-    ErasureListener(Erasures erasures) {
-        this.erasures = erasures;
+    ErasureListener(EventInbox inbox, EraseLocally eraseLocally) {
+        this.inbox = inbox;
+        this.eraseLocally = eraseLocally;
     }
 
     @Incoming("erasures")
     @Blocking
     public void on(ConsumerRecord<String, byte[]> record) {
-        erasures.receive(
+        inbox.receive(
                 CONSUMER,
                 record,
-                DELETES,
-                (request, at) ->
-                        new ExerciseDataErased(
-                                request.erasureId(), request.clinicId(), request.patientRef(), at));
+                Set.of(EventType.PATIENT_ERASED),
+                event -> eraseLocally.handle(event.payload(PatientErased.class)));
     }
 }

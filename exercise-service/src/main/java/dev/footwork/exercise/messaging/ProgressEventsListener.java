@@ -1,9 +1,7 @@
 package dev.footwork.exercise.messaging;
 
 import dev.footwork.contracts.EventType;
-import dev.footwork.contracts.events.PainRuleBroken;
-import dev.footwork.contracts.events.PhaseCompleted;
-import dev.footwork.exercise.persistence.PlanReviser;
+import dev.footwork.exercise.application.ApplyProgressEvent;
 import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Closes the progression loop: a completed phase moves the plan on and a step heavier, a broken
- * pain rule takes a step of load off. Adherence and re-assessment alerts are for clinicians and
- * leave the plan as it is.
+ * Progress events from progress-service: a completed phase or a broken pain rule revises the plan;
+ * adherence and re-assessment alerts are accepted and change nothing.
  */
 @ApplicationScoped
 public class ProgressEventsListener {
@@ -29,11 +26,11 @@ public class ProgressEventsListener {
                     EventType.REASSESSMENT_DUE);
 
     private final EventInbox inbox;
-    private final PlanReviser reviser;
+    private final ApplyProgressEvent apply;
 
-    ProgressEventsListener(EventInbox inbox, PlanReviser reviser) {
+    ProgressEventsListener(EventInbox inbox, ApplyProgressEvent apply) {
         this.inbox = inbox;
-        this.reviser = reviser;
+        this.apply = apply;
     }
 
     @Incoming("progress")
@@ -43,12 +40,6 @@ public class ProgressEventsListener {
                 CONSUMER,
                 record,
                 ACCEPTED,
-                event -> {
-                    if (event.type() == EventType.PHASE_COMPLETED) {
-                        reviser.onPhaseCompleted(event.payload(PhaseCompleted.class));
-                    } else if (event.type() == EventType.PAIN_RULE_BROKEN) {
-                        reviser.onPainRuleBroken(event.payload(PainRuleBroken.class));
-                    }
-                });
+                event -> ApplyProgressEvent.Command.of(event.payload()).ifPresent(apply::handle));
     }
 }

@@ -1,6 +1,7 @@
 package dev.footwork.exercise.persistence;
 
 import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.support.json.PlanContentConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;

@@ -1,6 +1,7 @@
 package dev.footwork.exercise.persistence;
 
 import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.support.json.PlanContentConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -53,7 +54,7 @@ public class PlanRevision extends PanacheEntityBase {
         }
     }
 
-    static PlanRevision of(Plan plan, String reason, Instant at) {
+    public static PlanRevision of(Plan plan, String reason, Instant at) {
         PlanRevision r = new PlanRevision();
         r.planId = plan.id;
         r.revision = plan.revision;

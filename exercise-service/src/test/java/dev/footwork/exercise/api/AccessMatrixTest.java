@@ -5,18 +5,13 @@ import static dev.footwork.exercise.api.PlanTestClient.newPatient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.AccessMatrix;
 import dev.footwork.testkit.AccessMatrix.OtherClinic;
 import dev.footwork.testkit.AccessMatrix.Request;
 import dev.footwork.testkit.AccessMatrix.Rule;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Every endpoint, every kind of caller: see {@link AccessMatrix}. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class AccessMatrixTest {
 
     private static final Set<String> READERS = Set.of(Roles.CLINICIAN, Roles.PATIENT);

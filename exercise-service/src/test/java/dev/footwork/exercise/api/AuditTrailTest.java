@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
@@ -25,13 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Who read or changed which patient's data: recorded per request, queried by the clinic's admin.
  */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class AuditTrailTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

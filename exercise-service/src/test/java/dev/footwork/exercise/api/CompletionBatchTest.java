@@ -8,40 +8,44 @@ import static dev.footwork.exercise.api.PlanTestClient.queuedEvents;
 import static dev.footwork.exercise.api.PlanTestClient.storedCompletions;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Completions from offline apps (batches) and retried requests (Idempotency-Key). */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class CompletionBatchTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject AgroalDataSource dataSource;
 
     @Test
     void aBatchAcceptsValidItemsAndReportsEachInvalidOneWithItsReason() {
@@ -145,6 +149,56 @@ class CompletionBatchTest {
 
         assertThat(storedCompletions(patient)).isEqualTo(1);
         assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyStoreOneCompletion() throws Exception {
+        String patient = newPatient();
+        String planId = newPlan(bootstrapServers, patient, PostureLevel.NEUTRAL);
+        String body = completion(null, "towel-grab", null, Instant.now());
+        String key = "race-" + UUID.randomUUID();
+        int requests = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Future<Response>> answers = new ArrayList<>();
+        try (Connection gate = dataSource.getConnection()) {
+            // every request stops at the key lookup until all of them are there: they race
+            gate.setAutoCommit(false);
+            try (Statement lock = gate.createStatement()) {
+                lock.execute("lock table idempotency_key in access exclusive mode");
+            }
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> single(planId, body, key).extract().response()));
+            }
+            await().atMost(PlanTestClient.WAIT).until(() -> waitingOnKeys(gate) >= requests);
+            gate.commit();
+
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get(PlanTestClient.WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+            assertThat(responses)
+                    .extracting(Response::statusCode)
+                    .containsOnly(200, 201)
+                    .containsOnlyOnce(201);
+            assertThat(responses.stream().map(r -> r.<String>path("id")).distinct())
+                    .as("every answer names the one stored completion")
+                    .hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storedCompletions(patient)).isEqualTo(1);
+        assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(1);
+    }
+
+    private static long waitingOnKeys(Connection c) throws Exception {
+        try (Statement q = c.createStatement();
+                ResultSet n =
+                        q.executeQuery(
+                                "select count(*) from pg_locks where not granted and relation ="
+                                        + " 'idempotency_key'::regclass")) {
+            n.next();
+            return n.getLong(1);
+        }
     }
 
     private static ValidatableResponse batch(String planId, String body, String key) {

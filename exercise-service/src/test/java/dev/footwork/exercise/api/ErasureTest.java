@@ -11,17 +11,12 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
 import dev.footwork.testkit.PatientRows;
-import dev.footwork.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -33,13 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** PatientErased: exercise-service deletes the patient's plans and completions and confirms. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class ErasureTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -115,6 +104,55 @@ class ErasureTest {
                                                                 + "/plans/active")
                                                 .statusCode()
                                         == 404);
+    }
+
+    @Test
+    void theIdempotencyKeysOfAnErasedPatientsCompletionsAreGoneToo() throws Exception {
+        String patient = PlanTestClient.newPatient();
+        String plan = PlanTestClient.newPlan(bootstrapServers, patient, PostureLevel.NEUTRAL);
+        given().contentType(ContentType.JSON)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .header("Idempotency-Key", "offline-sync-1")
+                .body(PlanTestClient.completion(null, "towel-grab", null, Instant.now()))
+                .post("/api/v1/plans/" + plan + "/completions")
+                .then()
+                .statusCode(201);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(keysOf(c, patient)).isEqualTo(1);
+        }
+
+        UUID erasure = UUID.randomUUID();
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.PATIENT_ERASED,
+                UUID.randomUUID().toString(),
+                EventSources.ASSESSMENT,
+                new PatientErased(erasure, CLINIC, patient, Instant.now()));
+        PlanTestClient.awaitEvent(
+                bootstrapServers,
+                Topics.ERASURE_CONFIRMATIONS,
+                patient,
+                EventType.EXERCISE_DATA_ERASED,
+                r -> r.value().contains(erasure.toString()));
+
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(keysOf(c, patient)).isZero();
+            assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
+        }
+    }
+
+    private static long keysOf(Connection c, String patient) throws Exception {
+        try (PreparedStatement q =
+                c.prepareStatement(
+                        "select count(*) from idempotency_key where clinic_id = ? and patient_ref"
+                                + " = ?")) {
+            q.setString(1, CLINIC);
+            q.setString(2, patient);
+            try (ResultSet n = q.executeQuery()) {
+                n.next();
+                return n.getLong(1);
+            }
+        }
     }
 
     private static long revisionsOf(Connection c, String plan) throws Exception {

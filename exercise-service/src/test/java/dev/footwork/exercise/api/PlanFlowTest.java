@@ -20,6 +20,7 @@ import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.support.outbox.OutboxEvent;
@@ -28,13 +29,7 @@ import dev.footwork.support.security.Roles;
 import dev.footwork.support.tenancy.Tenancy;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -46,13 +41,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class PlanFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -22,16 +22,11 @@ import dev.footwork.contracts.events.PainRuleBroken;
 import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.contracts.events.PhaseCompleted;
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
-import dev.footwork.testkit.JwtTestResource;
 import dev.footwork.testkit.KafkaRecords;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -41,13 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Progress events from progress-service advance or step back the plan, once each. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class ProgressionLoopTest {
 
     private static final String INVERSION =

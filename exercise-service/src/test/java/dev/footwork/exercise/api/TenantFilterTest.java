@@ -7,27 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.footwork.contracts.vocabulary.PostureLevel;
+import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.exercise.persistence.PlanRevision;
 import dev.footwork.support.tenancy.Tenancy;
-import dev.footwork.testkit.JwtTestResource;
-import dev.footwork.testkit.KafkaTestResource;
-import dev.footwork.testkit.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Hibernate's tenant support, not where clauses, keeps one clinic's rows from another. */
-@QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
-        value = PostgresTestResource.class,
-        restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = PostgresTestResource.DATABASE, value = "exercise_test"))
+@ServiceQuarkusTest
 class TenantFilterTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

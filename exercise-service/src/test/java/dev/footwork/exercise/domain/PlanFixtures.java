@@ -3,15 +3,12 @@ package dev.footwork.exercise.domain;
 import dev.footwork.contracts.EventJson;
 import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
-import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.config.RuleFiles;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /** The shipped rule file and small builders shared by the domain tests. */
 final class PlanFixtures {
@@ -25,28 +22,12 @@ final class PlanFixtures {
                 "classpath:rules/plan-rules.json", PlanRules.class, EventJson.newMapper());
     }
 
-    static FootClassified classified(FootClassified.FootResult... feet) {
-        return new FootClassified(
-                UUID.randomUUID(),
-                "clinic-a",
-                "p-1",
-                Instant.parse("2026-11-20T09:00:00Z"),
-                "t",
-                null,
-                false,
-                List.of(feet));
+    static Classification classified(Classification.Foot... feet) {
+        return new Classification(List.of(feet));
     }
 
-    static FootClassified.FootResult foot(Side side, PostureLevel level) {
-        return new FootClassified.FootResult(
-                side,
-                level,
-                level.posture(),
-                level.severity(),
-                level.alignment(),
-                0.9,
-                0,
-                List.of("fpi6"));
+    static Classification.Foot foot(Side side, PostureLevel level) {
+        return new Classification.Foot(side, level);
     }
 
     static PlanContent.Prescription band(

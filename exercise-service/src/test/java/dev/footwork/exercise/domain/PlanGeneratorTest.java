@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
-import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.contracts.vocabulary.Side;
@@ -129,14 +128,14 @@ class PlanGeneratorTest {
 
     @Test
     void theSameClassificationAlwaysGivesTheSamePlan() {
-        FootClassified c =
+        Classification c =
                 classified(
                         foot(Side.LEFT, PostureLevel.SUPINATED),
                         foot(Side.RIGHT, PostureLevel.NEUTRAL));
         assertThat(generator.generate(c, START)).isEqualTo(generator.generate(c, START));
     }
 
-    private static FootClassified classifiedAs(PostureLevel level) {
+    private static Classification classifiedAs(PostureLevel level) {
         return classified(foot(Side.LEFT, level));
     }
 

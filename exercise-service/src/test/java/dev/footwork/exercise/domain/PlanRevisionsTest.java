@@ -15,6 +15,8 @@ import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.contracts.vocabulary.Side;
+import dev.footwork.support.application.FieldError;
+import dev.footwork.support.application.Inapplicable;
 import java.time.DayOfWeek;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -260,10 +262,12 @@ class PlanRevisionsTest {
             PlanContent on, List<PlanAdjustment> changes, int index, String field) {
         assertThatThrownBy(() -> revisions.adjust(on, changes))
                 .isInstanceOfSatisfying(
-                        InvalidAdjustment.class,
+                        Inapplicable.class,
                         e -> {
-                            assertThat(e.index()).isEqualTo(index);
-                            assertThat(e.field()).isEqualTo(field);
+                            assertThat(e.summary()).isEqualTo("Adjustment does not fit the plan");
+                            assertThat(e.errors())
+                                    .extracting(FieldError::field)
+                                    .containsExactly("changes[" + index + "]." + field);
                         });
     }
 }

@@ -1,4 +1,4 @@
-package dev.footwork.exercise.api;
+package dev.footwork.exercise.application;
 
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.exercise.persistence.PlanRevision;

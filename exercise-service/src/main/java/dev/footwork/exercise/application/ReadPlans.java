@@ -1,4 +1,4 @@
-package dev.footwork.exercise.api;
+package dev.footwork.exercise.application;
 
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.Side;
@@ -6,28 +6,74 @@ import dev.footwork.exercise.domain.Exercise;
 import dev.footwork.exercise.domain.ExerciseCatalogue;
 import dev.footwork.exercise.domain.LoadProgression;
 import dev.footwork.exercise.domain.PlanRules;
+import dev.footwork.exercise.persistence.Completion;
 import dev.footwork.exercise.persistence.Plan;
+import dev.footwork.exercise.persistence.PlanRevision;
+import dev.footwork.support.application.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-/** Turns a stored plan into the {@link PlanView} the API returns. */
+/**
+ * What a patient's app or a clinician reads: the current plan, the history, one plan rendered per
+ * foot ({@link PlanView}), its revisions and its completions. Every read sees the caller's clinic
+ * only; whether the caller may see the patient is the resource's check, made with {@link
+ * #patientOf} before it reads.
+ */
 @ApplicationScoped
-public class PlanRenderer {
+@Transactional
+public class ReadPlans {
 
     private final ExerciseCatalogue catalogue;
     private final PlanRules rules;
     private final LoadProgression load;
 
-    PlanRenderer(ExerciseCatalogue catalogue, PlanRules rules, LoadProgression load) {
+    ReadPlans(ExerciseCatalogue catalogue, PlanRules rules, LoadProgression load) {
         this.catalogue = catalogue;
         this.rules = rules;
         this.load = load;
     }
 
-    public PlanView render(Plan plan, UUID supersededBy) {
+    /** The patient a plan is for. */
+    public String patientOf(UUID planId) {
+        return stored(planId).patientRef;
+    }
+
+    /** The patient's active or paused plan. */
+    public PlanView active(String patientRef) {
+        return view(
+                Plan.currentOf(patientRef)
+                        .orElseThrow(() -> new NotFound("a current plan for " + patientRef)));
+    }
+
+    /** The patient's plans, newest first. */
+    public List<PlanSummary> history(String patientRef) {
+        return Plan.historyOf(patientRef).stream().map(PlanSummary::of).toList();
+    }
+
+    /** One plan at its latest revision, with the newer plan that superseded it, if any. */
+    public PlanView plan(UUID planId) {
+        return view(stored(planId));
+    }
+
+    /** Every revision of a plan, oldest first. */
+    public List<RevisionView> revisions(UUID planId) {
+        return PlanRevision.of(stored(planId).id).stream().map(RevisionView::of).toList();
+    }
+
+    /** One page of a plan's completions, latest session first. */
+    public List<CompletionView> completions(UUID planId, int page, int size) {
+        return Completion.ofPlan(stored(planId).id, page, size).stream()
+                .map(CompletionView::of)
+                .toList();
+    }
+
+    /** The plan as it stands, rendered; also the answer of every change to a plan. */
+    PlanView view(Plan plan) {
+        UUID supersededBy = Plan.supersededBy(plan.id).map(newer -> newer.id).orElse(null);
         PlanContent content = plan.content;
         return new PlanView(
                 plan.id,
@@ -114,8 +160,12 @@ public class PlanRenderer {
                 upcoming);
     }
 
+    private static Plan stored(UUID planId) {
+        return Plan.byId(planId).orElseThrow(() -> new NotFound("plan " + planId));
+    }
+
     /** The steps for one foot; a band exercise starts with where the band pulls that foot. */
-    static List<String> instructions(Exercise exercise, Side side) {
+    private static List<String> instructions(Exercise exercise, Side side) {
         if (exercise.band() == null) {
             return exercise.instructions();
         }

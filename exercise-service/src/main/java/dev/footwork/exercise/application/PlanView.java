@@ -1,4 +1,4 @@
-package dev.footwork.exercise.api;
+package dev.footwork.exercise.application;
 
 import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;

@@ -14,15 +14,14 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.List;
 
 /**
- * Loads the plan rules (from the classpath or a mounted file), the exercise catalogue and the
- * clock.
+ * The domain's objects: the plan rules (from the classpath or a mounted file), the generator,
+ * revisions and load progression built on them, and the exercise catalogue.
  */
 @ApplicationScoped
-public class PlanRulesProducer {
+public class PlanBeans {
 
     /** Where the plan rules come from. */
     @ConfigMapping(prefix = "footwork.plan-rules")
@@ -71,11 +70,5 @@ public class PlanRulesProducer {
         CatalogueFile file =
                 RuleFiles.read("classpath:catalogue/exercises.json", CatalogueFile.class, mapper);
         return new ExerciseCatalogue(file.version(), file.exercises());
-    }
-
-    @Produces
-    @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

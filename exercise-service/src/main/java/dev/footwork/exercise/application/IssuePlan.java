@@ -1,0 +1,102 @@
+package dev.footwork.exercise.application;
+
+import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.contracts.events.PlanIssued;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.exercise.domain.Classification;
+import dev.footwork.exercise.domain.PlanGenerator;
+import dev.footwork.exercise.persistence.Plan;
+import dev.footwork.exercise.persistence.PlanRevision;
+import dev.footwork.support.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Issues a plan for a classification, once per assessment: supersedes the patient's current plan,
+ * stores the new one and records PlanRevised / PlanIssued in the same transaction.
+ */
+@ApplicationScoped
+public class IssuePlan {
+
+    /** A patient's feet as one assessment classified them. */
+    public record Command(
+            String clinicId, String patientRef, UUID assessmentId, Classification classification) {
+
+        /** The command a FootClassified event carries. */
+        public static Command of(FootClassified event) {
+            return new Command(
+                    event.clinicId(),
+                    event.patientRef(),
+                    event.assessmentId(),
+                    new Classification(
+                            event.feet().stream()
+                                    .map(foot -> new Classification.Foot(foot.side(), foot.level()))
+                                    .toList()));
+        }
+    }
+
+    private final PlanGenerator generator;
+    private final RevisePlan revise;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    IssuePlan(PlanGenerator generator, RevisePlan revise, Outbox outbox, Clock clock) {
+        this.generator = generator;
+        this.revise = revise;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Issues the plan; an assessment that already has one changes nothing. */
+    @Transactional
+    public void handle(Command command) {
+        if (Plan.existsForAssessment(command.assessmentId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        UUID superseded =
+                Plan.lockCurrentOf(command.patientRef())
+                        .map(
+                                old -> {
+                                    revise.supersede(old, now);
+                                    return old.id;
+                                })
+                        .orElse(null);
+
+        PlanContent content =
+                generator.generate(
+                        command.classification(), LocalDate.ofInstant(now, ZoneOffset.UTC));
+        Plan plan = new Plan();
+        plan.id = UUID.randomUUID();
+        plan.clinicId = command.clinicId();
+        plan.patientRef = command.patientRef();
+        plan.assessmentId = command.assessmentId();
+        plan.revision = 1;
+        plan.status = content.status().name();
+        plan.rulesVersion = generator.rules().version();
+        plan.startsOn = content.startsOn();
+        plan.issuedAt = now;
+        plan.supersedesId = superseded;
+        plan.content = content;
+        plan.updatedAt = now;
+        plan.persist();
+        PlanRevision.of(plan, PlanRevision.ISSUED, now).persist();
+
+        outbox.add(
+                new PlanIssued(
+                        plan.id,
+                        plan.clinicId,
+                        plan.patientRef,
+                        plan.assessmentId,
+                        plan.revision,
+                        now,
+                        superseded,
+                        content),
+                now);
+    }
+}

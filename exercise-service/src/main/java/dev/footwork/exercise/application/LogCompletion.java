@@ -1,0 +1,295 @@
+package dev.footwork.exercise.application;
+
+import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.vocabulary.BandColour;
+import dev.footwork.contracts.vocabulary.ExerciseId;
+import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.contracts.vocabulary.Side;
+import dev.footwork.exercise.persistence.Completion;
+import dev.footwork.exercise.persistence.Plan;
+import dev.footwork.exercise.persistence.PlanRevision;
+import dev.footwork.support.application.ApplicationException;
+import dev.footwork.support.application.Conflict;
+import dev.footwork.support.application.NotFound;
+import dev.footwork.support.application.Rejected;
+import dev.footwork.support.idempotency.IdempotencyKeys;
+import dev.footwork.support.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Logs sessions a patient did, one or a batch: checks each against the plan revision in force when
+ * it was done, stores it and records ExerciseCompleted in one transaction. A retry is answered with
+ * the stored completion: the same completion id names it, or without one the same Idempotency-Key.
+ */
+@ApplicationScoped
+public class LogCompletion {
+
+    /** Clock skew tolerated between the patient's device and the server. */
+    private static final Duration SKEW = Duration.ofMinutes(2);
+
+    /**
+     * One session of one exercise on one foot, as the patient's app logged it.
+     *
+     * @param completionId the client's id, or null
+     */
+    public record Entry(
+            UUID completionId,
+            ExerciseId exerciseId,
+            Side side,
+            int sets,
+            int reps,
+            int holdSeconds,
+            BandColour bandColour,
+            int pain,
+            Instant completedAt) {}
+
+    /**
+     * One completion to log.
+     *
+     * @param idempotencyKey names the completion across retries when the entry has no id
+     */
+    public record Command(
+            String clinicId, UUID planId, Optional<String> idempotencyKey, Entry entry) {}
+
+    /** The stored completion and whether this call created it. */
+    public record Result(CompletionView completion, boolean created) {}
+
+    /**
+     * Completions an offline app logged, sent together.
+     *
+     * @param idempotencyKey names item {@code i} as {@code <key>#<i>} when it has no id
+     */
+    public record Batch(
+            String clinicId, UUID planId, Optional<String> idempotencyKey, List<Item> items) {}
+
+    /** One item of a batch: its entry, or why it could not be read as one. */
+    public record Item(Entry entry, Rejected unreadable) {
+
+        public static Item of(Entry entry) {
+            return new Item(entry, null);
+        }
+
+        public static Item unreadable(Rejected why) {
+            return new Item(null, why);
+        }
+    }
+
+    /**
+     * What became of one item of a batch: its result, or its refusal, whose fields are named {@code
+     * completions[i].<field>}.
+     */
+    public record Outcome(int index, Result result, ApplicationException refusal) {}
+
+    private final IdempotencyKeys keys;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    LogCompletion(IdempotencyKeys keys, Outbox outbox, Clock clock) {
+        this.keys = keys;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Logs one completion, in a transaction of its own (retried once when it lost a race). */
+    public Result handle(Command command) {
+        return IdempotencyKeys.once(() -> log(command));
+    }
+
+    /**
+     * Logs each item of a batch on its own, so that valid items are kept whatever the others hold.
+     *
+     * @throws NotFound when the plan does not exist: the whole batch is refused
+     */
+    public List<Outcome> handle(Batch batch) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < batch.items().size(); i++) {
+            outcomes.add(logItem(batch, i));
+        }
+        return outcomes;
+    }
+
+    private Outcome logItem(Batch batch, int index) {
+        Item item = batch.items().get(index);
+        if (item.unreadable() != null) {
+            return refused(index, item.unreadable());
+        }
+        Command command =
+                new Command(
+                        batch.clinicId(),
+                        batch.planId(),
+                        batch.idempotencyKey().map(key -> key + "#" + index),
+                        item.entry());
+        try {
+            return new Outcome(index, handle(command), null);
+        } catch (NotFound e) {
+            // no plan, no item: the batch as a whole is refused
+            throw e;
+        } catch (ApplicationException e) {
+            return refused(index, e);
+        }
+    }
+
+    /** Only a {@link Rejected} names fields among an item's refusals: they move under the item. */
+    private static Outcome refused(int index, ApplicationException refusal) {
+        String item = "completions[" + index + "].";
+        return new Outcome(
+                index,
+                null,
+                refusal instanceof Rejected rejected
+                        ? new Rejected(
+                                rejected.code(),
+                                rejected.errors().stream().map(e -> e.under(item)).toList())
+                        : refusal);
+    }
+
+    private Result log(Command command) {
+        UUID planId = command.planId();
+        Plan plan = Plan.byId(planId).orElseThrow(() -> new NotFound("plan " + planId));
+        Entry entry = command.entry();
+        if (entry.completionId() != null) {
+            Completion existing = Completion.findById(entry.completionId());
+            return existing != null
+                    ? replay(existing, command)
+                    : record(plan, entry.completionId(), entry);
+        }
+        if (command.idempotencyKey().isEmpty()) {
+            return record(plan, UUID.randomUUID(), entry);
+        }
+        String scope = "plans/" + planId + "/completions";
+        IdempotencyKeys.Key key = keys.key(command.idempotencyKey().get(), entry);
+        Optional<UUID> earlier = keys.earlier(command.clinicId(), scope, key, "completion");
+        if (earlier.isPresent()) {
+            Completion stored =
+                    Completion.<Completion>findByIdOptional(earlier.get()).orElseThrow();
+            return new Result(CompletionView.of(stored), false);
+        }
+        Result created = record(plan, UUID.randomUUID(), entry);
+        keys.remember(command.clinicId(), plan.patientRef, scope, key, created.completion().id());
+        return created;
+    }
+
+    /** The completion stored before under the client's id, when it is the same one. */
+    private static Result replay(Completion existing, Command command) {
+        if (!existing.clinicId.equals(command.clinicId())
+                || !existing.planId.equals(command.planId())
+                || !sameAs(existing, command.entry())) {
+            throw new Conflict(
+                    "completion-id-reused",
+                    "completion " + existing.id + " was already recorded with different content");
+        }
+        return new Result(CompletionView.of(existing), false);
+    }
+
+    private Result record(Plan plan, UUID id, Entry entry) {
+        PlanRevision inForce = check(plan, entry);
+        Completion c = new Completion();
+        c.id = id;
+        c.planId = plan.id;
+        c.planRevision = inForce.revision;
+        c.clinicId = plan.clinicId;
+        c.patientRef = plan.patientRef;
+        c.exerciseId = entry.exerciseId().id();
+        c.side = entry.side();
+        c.sets = entry.sets();
+        c.reps = entry.reps();
+        c.holdSeconds = entry.holdSeconds();
+        c.bandColour = entry.bandColour();
+        c.pain = entry.pain();
+        c.completedAt = entry.completedAt().truncatedTo(ChronoUnit.MICROS);
+        c.recordedAt = clock.instant();
+        // a concurrent request with the same id fails here, not at commit, so it can be retried
+        c.persistAndFlush();
+
+        outbox.add(
+                new ExerciseCompleted(
+                        c.id,
+                        c.planId,
+                        c.planRevision,
+                        c.clinicId,
+                        c.patientRef,
+                        entry.exerciseId(),
+                        c.side,
+                        c.sets,
+                        c.reps,
+                        c.holdSeconds,
+                        c.bandColour,
+                        c.pain,
+                        c.completedAt),
+                c.completedAt);
+        return new Result(CompletionView.of(c), true);
+    }
+
+    /** Returns the revision the completion counts against. */
+    private PlanRevision check(Plan plan, Entry entry) {
+        if (entry.completedAt().isAfter(clock.instant().plus(SKEW))) {
+            throw Rejected.field("completedAt", "must not be in the future");
+        }
+        if (entry.exerciseId().usesBand() != (entry.bandColour() != null)) {
+            throw Rejected.field(
+                    "bandColour",
+                    entry.exerciseId().usesBand()
+                            ? "is required for a band exercise"
+                            : "must be left out for an exercise without a band");
+        }
+        PlanRevision inForce =
+                PlanRevision.inForceAt(plan.id, entry.completedAt())
+                        .orElseThrow(
+                                () ->
+                                        Rejected.field(
+                                                "completedAt",
+                                                "must not be before the plan began ("
+                                                        + plan.issuedAt
+                                                        + ")"));
+        PlanContent content = inForce.content;
+        if (content.status() != PlanContent.PlanStatus.ACTIVE) {
+            throw new Conflict(
+                    "plan-not-active",
+                    "plan "
+                            + plan.id
+                            + " was "
+                            + content.status().name().toLowerCase()
+                            + " at "
+                            + entry.completedAt()
+                            + (content.status() == PlanContent.PlanStatus.SUPERSEDED
+                                    ? "; log the session against the patient's newer plan"
+                                    : ""));
+        }
+        boolean prescribed =
+                content.feet().stream()
+                        .filter(foot -> foot.side() == entry.side())
+                        .flatMap(foot -> foot.prescriptions().stream())
+                        .anyMatch(p -> p.exerciseId() == entry.exerciseId());
+        if (!prescribed) {
+            throw Rejected.field(
+                    "exerciseId",
+                    entry.exerciseId().id()
+                            + " is not prescribed for the "
+                            + entry.side()
+                            + " foot in revision "
+                            + inForce.revision
+                            + " of this plan");
+        }
+        return inForce;
+    }
+
+    private static boolean sameAs(Completion c, Entry entry) {
+        return c.exerciseId.equals(entry.exerciseId().id())
+                && c.side == entry.side()
+                && c.sets == entry.sets()
+                && c.reps == entry.reps()
+                && c.holdSeconds == entry.holdSeconds()
+                && Objects.equals(c.bandColour, entry.bandColour())
+                && c.pain == entry.pain()
+                // stored to the microsecond, as PostgreSQL keeps it
+                && c.completedAt.equals(entry.completedAt().truncatedTo(ChronoUnit.MICROS));
+    }
+}
