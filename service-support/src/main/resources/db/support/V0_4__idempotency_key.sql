@@ -4,7 +4,7 @@
 create table idempotency_key (
     clinic_id        varchar(64)  not null,
     scope            varchar(200) not null,
-    idempotency_key  varchar(200) not null,
+    idempotency_key  varchar(210) not null,  -- a header key (200) plus "#<item>" for batch items
     request_hash     varchar(64)  not null,
     resource_id      uuid         not null,
     patient_ref      varchar(64)  not null,

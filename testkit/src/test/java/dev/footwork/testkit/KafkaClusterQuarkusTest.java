@@ -2,13 +2,16 @@ package dev.footwork.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaClusterTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(
+        value = KafkaClusterTestResource.class,
+        scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class KafkaClusterQuarkusTest {
     @InjectKafkaCluster KafkaBroker cluster;
 

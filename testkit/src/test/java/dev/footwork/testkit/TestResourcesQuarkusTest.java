@@ -2,8 +2,9 @@ package dev.footwork.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,13 +13,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(
+@WithTestResource(
         value = KafkaTestResource.class,
+        scope = TestResourceScope.GLOBAL,
         initArgs = {
             @ResourceArg(name = KafkaTestResource.TOPICS, value = "footwork.test.up-front.v1"),
             @ResourceArg(name = KafkaTestResource.PARTITIONS, value = "3")
         })
-@QuarkusTestResource(PostgresTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class TestResourcesQuarkusTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
