@@ -1,8 +1,8 @@
 package dev.footwork.demo;
 
+import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
-import dev.footwork.contracts.events.FootMeasurements;
 import dev.footwork.contracts.vocabulary.Side;
 import java.time.Instant;
 import java.util.List;

@@ -2,44 +2,16 @@ package dev.footwork.progress;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.footwork.testkit.ArchitectureRules;
+import dev.footwork.testkit.ServiceLayersTest;
 import org.junit.jupiter.api.Test;
 
 /** The layers of progress-service (module README), checked on the compiled classes. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceLayersTest {
 
     private static final String BASE = "dev.footwork.progress";
-    private static final JavaClasses CLASSES = ArchitectureRules.classesOf(BASE);
 
-    @Test
-    void adaptersStayApart() {
-        ArchitectureRules.adaptersStayApart(BASE).check(CLASSES);
-    }
-
-    @Test
-    void useCasesKnowNoAdapter() {
-        ArchitectureRules.useCasesKnowNoAdapter(BASE).check(CLASSES);
-    }
-
-    @Test
-    void persistenceDecidesNothing() {
-        ArchitectureRules.persistenceDecidesNothing(BASE).check(CLASSES);
-    }
-
-    @Test
-    void domainIsPlainJava() {
-        ArchitectureRules.domainIsPlainJava(BASE).check(CLASSES);
-    }
-
-    @Test
-    void refusalsAreApplicationExceptions() {
-        ArchitectureRules.refusalsAreApplicationExceptions(BASE).check(CLASSES);
-    }
-
-    @Test
-    void noPackageCycles() {
-        ArchitectureRules.noPackageCycles(BASE).check(CLASSES);
+    ArchitectureTest() {
+        super(BASE);
     }
 
     /**
@@ -55,7 +27,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(BASE + ".api..", BASE + ".messaging..", BASE + ".persistence..")
                 .because("live translates database notices into calls of the application layer")
-                .check(CLASSES);
+                .check(classes());
         noClasses()
                 .that()
                 .resideInAnyPackage(
@@ -67,6 +39,6 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage(BASE + ".live..")
                 .because("nothing calls an adapter; the listener calls the application")
-                .check(CLASSES);
+                .check(classes());
     }
 }
