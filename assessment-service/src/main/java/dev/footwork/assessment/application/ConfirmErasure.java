@@ -46,6 +46,12 @@ public class ConfirmErasure {
         } else if (command.service() == Service.PROGRESS && request.progressErasedAt == null) {
             request.progressErasedAt = command.erasedAt();
         }
-        request.completeIfConfirmed(clock.instant());
+        boolean allConfirmed =
+                request.assessmentErasedAt != null
+                        && request.exerciseErasedAt != null
+                        && request.progressErasedAt != null;
+        if (allConfirmed && request.completedAt == null) {
+            request.completedAt = clock.instant();
+        }
     }
 }

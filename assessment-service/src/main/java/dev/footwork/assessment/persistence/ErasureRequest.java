@@ -41,14 +41,4 @@ public class ErasureRequest extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
-
-    /** Marks complete, at {@code now}, once every service has confirmed. */
-    public void completeIfConfirmed(Instant now) {
-        if (completedAt == null
-                && assessmentErasedAt != null
-                && exerciseErasedAt != null
-                && progressErasedAt != null) {
-            completedAt = now;
-        }
-    }
 }
