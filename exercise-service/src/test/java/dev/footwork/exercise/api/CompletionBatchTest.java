@@ -114,6 +114,28 @@ class CompletionBatchTest {
     }
 
     @Test
+    void theLongestIdempotencyKeyTheHeaderTakesKeysEveryItemOfABatch() {
+        String patient = newPatient();
+        String planId = newPlan(bootstrapServers, patient, PostureLevel.NEUTRAL);
+        Instant now = Instant.now();
+        String batch =
+                "{\"completions\":["
+                        + completion(null, "towel-grab", null, now)
+                        + ","
+                        + completion(null, "heel-raise", null, now)
+                        + "]}";
+        // 200 characters, the most Idempotency-Key accepts; each item is keyed "<key>#<index>"
+        String key = "k".repeat(200);
+
+        batch(planId, batch, key).statusCode(200).body("created", equalTo(2));
+        batch(planId, batch, key)
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("replayed", equalTo(2));
+        assertThat(storedCompletions(patient)).isEqualTo(2);
+    }
+
+    @Test
     void aBatchThatIsNotABatchIsRefusedWhole() {
         String planId = newPlan(bootstrapServers, newPatient(), PostureLevel.NEUTRAL);
 
