@@ -9,6 +9,10 @@ import dev.footwork.assessment.domain.Measurements;
 import dev.footwork.assessment.persistence.Assessment;
 import dev.footwork.assessment.persistence.FootResult;
 import dev.footwork.contracts.events.FootClassified;
+import dev.footwork.support.application.FieldError;
+import dev.footwork.support.application.Inapplicable;
+import dev.footwork.support.erasure.ErasedPatients;
+import dev.footwork.support.erasure.PatientLock;
 import dev.footwork.support.idempotency.IdempotencyKeys;
 import dev.footwork.support.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,6 +64,8 @@ public class RecordAssessment {
 
     private final FootPostureClassifier classifier;
     private final IdempotencyKeys idempotencyKeys;
+    private final PatientLock patientLock;
+    private final ErasedPatients erased;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -67,11 +73,15 @@ public class RecordAssessment {
     RecordAssessment(
             FootPostureClassifier classifier,
             IdempotencyKeys idempotencyKeys,
+            PatientLock patientLock,
+            ErasedPatients erased,
             Outbox outbox,
             ObjectMapper mapper,
             Clock clock) {
         this.classifier = classifier;
         this.idempotencyKeys = idempotencyKeys;
+        this.patientLock = patientLock;
+        this.erased = erased;
         this.outbox = outbox;
         this.mapper = mapper;
         this.clock = clock;
@@ -79,7 +89,8 @@ public class RecordAssessment {
 
     /**
      * @throws dev.footwork.support.application.Rejected when the measurements fail a check
-     * @throws dev.footwork.support.application.Inapplicable when the key came with another request
+     * @throws dev.footwork.support.application.Inapplicable when the key came with another request,
+     *     or the patient reference belongs to an erased patient
      */
     public Result handle(Command command) {
         Measurements.check(command.assessedAt(), command.feet(), clock.instant());
@@ -109,6 +120,17 @@ public class RecordAssessment {
     }
 
     private Result record(Command command) {
+        // an erasure of the patient that is under way ends first; erasure is final
+        patientLock.lock(command.clinicId(), command.patientRef());
+        if (erased.isErased(command.clinicId(), command.patientRef())) {
+            throw new Inapplicable(
+                    "patient-erased",
+                    "Patient reference retired",
+                    "patient "
+                            + command.patientRef()
+                            + " was erased; a returning patient gets a new reference",
+                    List.of(new FieldError("patientRef", "belongs to an erased patient")));
+        }
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
         assessment.clinicId = command.clinicId();

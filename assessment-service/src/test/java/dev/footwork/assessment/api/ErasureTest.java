@@ -173,6 +173,31 @@ class ErasureTest {
     }
 
     @Test
+    void anErasedReferenceIsRetiredForNewAssessments() {
+        String patient = "e-" + UUID.randomUUID().toString().substring(0, 8);
+        assess(patient, "2026-11-02T09:00:00Z");
+        given().contentType(ContentType.JSON)
+                .header("Authorization", DevTokens.bearer(Roles.ADMIN, CLINIC))
+                .body(erasureOf(patient))
+                .post("/api/v1/erasures")
+                .then()
+                .statusCode(202);
+
+        // a new assessment today, after the erasure, may not bring the patient back either
+        given().contentType(ContentType.JSON)
+                .header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .body(AssessmentResourceTest.assessment(patient, Instant.now().toString()))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Patient reference retired"))
+                .body("violations[0].field", equalTo("patientRef"));
+        assertThat(Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient)))
+                .isZero();
+    }
+
+    @Test
     void aRequestWithoutAPatientIsRefused() {
         given().contentType(ContentType.JSON)
                 .header("Authorization", DevTokens.bearer(Roles.ADMIN, CLINIC))

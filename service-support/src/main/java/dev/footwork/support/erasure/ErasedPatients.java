@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The tombstones of erased patients ({@code erased_patient}): what the inbox asks before applying
- * an event, so that an event older than an erasure does not bring the patient's data back.
+ * The tombstones of erased patients ({@code erased_patient}): what the inbox and the use cases that
+ * create a patient's data ask first, so that nothing brings an erased patient's data back.
  */
 @ApplicationScoped
 public class ErasedPatients {
@@ -34,22 +34,19 @@ public class ErasedPatients {
     }
 
     /**
-     * Whether the patient was erased at or after {@code time}: an event that happened then is about
-     * data that no longer exists. An event without a time counts as older.
+     * Whether the patient was erased here. Erasure is final: once it is, no event and no request
+     * creates data for this (clinic, reference) again, whatever its timestamps say (a device clock
+     * may be ahead); a patient who returns gets a new reference.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean erasedSince(String clinicId, String patientRef, Instant time) {
-        var query =
-                entityManager
-                        .createNativeQuery(
-                                "select 1 from erased_patient where clinic_id = ?1 and patient_ref"
-                                        + " = ?2"
-                                        + (time == null ? "" : " and erased_at >= ?3"))
-                        .setParameter(1, clinicId)
-                        .setParameter(2, patientRef);
-        if (time != null) {
-            query.setParameter(3, time);
-        }
-        return !query.setMaxResults(1).getResultList().isEmpty();
+    public boolean isErased(String clinicId, String patientRef) {
+        return !entityManager
+                .createNativeQuery(
+                        "select 1 from erased_patient where clinic_id = ?1 and patient_ref = ?2")
+                .setParameter(1, clinicId)
+                .setParameter(2, patientRef)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 }

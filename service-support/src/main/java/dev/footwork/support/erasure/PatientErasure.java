@@ -10,8 +10,9 @@ import org.jboss.logging.Logger;
 /**
  * What every service does when it erases a patient, besides naming its own tables: run its delete
  * statements, drop the patient's outbox history and idempotency keys, and leave a tombstone ({@link
- * ErasedPatients}) so that older events about the patient still in flight are skipped. The caller's
- * use case then adds its own event (the request, or its confirmation).
+ * ErasedPatients}) so that events about the patient still in flight are skipped. It holds the
+ * patient's {@link PatientLock} until the caller's transaction ends. The caller's use case then
+ * adds its own event (the request, or its confirmation).
  */
 @ApplicationScoped
 public class PatientErasure {
@@ -26,10 +27,12 @@ public class PatientErasure {
 
     private final EntityManager entityManager;
     private final ErasedPatients erased;
+    private final PatientLock lock;
 
-    PatientErasure(EntityManager entityManager, ErasedPatients erased) {
+    PatientErasure(EntityManager entityManager, ErasedPatients erased, PatientLock lock) {
         this.entityManager = entityManager;
         this.erased = erased;
+        this.lock = lock;
     }
 
     /**
@@ -40,6 +43,8 @@ public class PatientErasure {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(PatientErased request, List<String> deletes) {
+        // events for the patient that are being applied now finish first; later ones wait
+        lock.lock(request.clinicId(), request.patientRef());
         int rows = run(deletes, request);
         int shared = run(SHARED_DELETES, request);
         erased.remember(

@@ -5,6 +5,7 @@ import dev.footwork.contracts.events.DataErased;
 import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.support.application.ApplicationException;
 import dev.footwork.support.erasure.ErasedPatients;
+import dev.footwork.support.erasure.PatientLock;
 import dev.footwork.support.kafka.MessagingConfig;
 import dev.footwork.support.retry.Backoff;
 import dev.footwork.support.retry.ShutdownSignal;
@@ -37,6 +38,7 @@ public class EventInbox {
     private final DeadLetters deadLetters;
     private final MessagingConfig config;
     private final ErasedPatients erased;
+    private final PatientLock patientLock;
     private final ShutdownSignal shutdown;
 
     EventInbox(
@@ -45,12 +47,14 @@ public class EventInbox {
             DeadLetters deadLetters,
             MessagingConfig config,
             ErasedPatients erased,
+            PatientLock patientLock,
             ShutdownSignal shutdown) {
         this.reader = reader;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.config = config;
         this.erased = erased;
+        this.patientLock = patientLock;
         this.shutdown = shutdown;
     }
 
@@ -85,6 +89,9 @@ public class EventInbox {
                                 QuarkusTransaction.requiringNew()
                                         .run(
                                                 () -> {
+                                                    // an open erasure of the patient ends first
+                                                    patientLock.lock(
+                                                            event.clinicId(), event.patientRef());
                                                     if (processed.claim(consumer, event)
                                                             && !aboutAnErasedPatient(event)) {
                                                         effect.accept(event);
@@ -125,18 +132,18 @@ public class EventInbox {
     }
 
     /**
-     * An event that happened before its patient was erased is skipped (and stays claimed): it would
-     * bring back data that was deleted on purpose.
+     * An event about an erased patient is skipped (and stays claimed), whatever its time says: it
+     * would bring back data that was deleted on purpose. Only the erasure events themselves pass.
      */
     private boolean aboutAnErasedPatient(InboundEvent event) {
         if (event.payload() instanceof PatientErased
                 || event.payload() instanceof DataErased
-                || !erased.erasedSince(event.clinicId(), event.patientRef(), event.time())) {
+                || !erased.isErased(event.clinicId(), event.patientRef())) {
             return false;
         }
         LOG.infof(
-                "Skipped %s %s: its patient was erased after it happened",
-                event.type().type(), event.id());
+                "Skipped %s %s: its patient %s of %s has been erased",
+                event.type().type(), event.id(), event.patientRef(), event.clinicId());
         return true;
     }
 
