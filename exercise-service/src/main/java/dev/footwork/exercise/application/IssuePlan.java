@@ -3,6 +3,7 @@ package dev.footwork.exercise.application;
 import dev.footwork.contracts.events.FootClassified;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.vocabulary.PlanContent;
+import dev.footwork.exercise.domain.Assessed;
 import dev.footwork.exercise.domain.Classification;
 import dev.footwork.exercise.domain.PlanGenerator;
 import dev.footwork.exercise.persistence.Plan;
@@ -14,25 +15,34 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Issues a plan for a classification, once per assessment: supersedes the patient's current plan,
- * stores the new one and records PlanRevised / PlanIssued in the same transaction.
+ * stores the new one and records PlanRevised / PlanIssued in the same transaction. A classification
+ * of an assessment older than the current plan's ({@link Assessed#isNewerThan}) issues nothing.
  */
 @ApplicationScoped
 public class IssuePlan {
 
+    private static final Logger LOG = Logger.getLogger(IssuePlan.class);
+
     /** A patient's feet as one assessment classified them. */
     public record Command(
-            String clinicId, String patientRef, UUID assessmentId, Classification classification) {
+            String clinicId,
+            String patientRef,
+            Assessed assessment,
+            Classification classification) {
 
         /** The command a FootClassified event carries. */
         public static Command of(FootClassified event) {
             return new Command(
                     event.clinicId(),
                     event.patientRef(),
-                    event.assessmentId(),
+                    new Assessed(
+                            event.assessmentId(), event.assessedAt(), event.previousAssessmentId()),
                     new Classification(
                             event.feet().stream()
                                     .map(foot -> new Classification.Foot(foot.side(), foot.level()))
@@ -52,16 +62,33 @@ public class IssuePlan {
         this.clock = clock;
     }
 
-    /** Issues the plan; an assessment that already has one changes nothing. */
+    /**
+     * Issues the plan; an assessment that already has one changes nothing, and so does one that is
+     * not newer than the current plan's: the patient keeps the plan of their latest examination,
+     * and a plan nobody was meant to follow would only clutter the history.
+     */
     @Transactional
     public void handle(Command command) {
-        if (Plan.existsForAssessment(command.assessmentId())) {
+        Assessed assessment = command.assessment();
+        if (Plan.existsForAssessment(assessment.id())) {
+            return;
+        }
+        Optional<Plan> current = Plan.lockCurrentOf(command.patientRef());
+        if (current.isPresent() && !assessment.isNewerThan(assessed(current.get()))) {
+            Plan newer = current.get();
+            LOG.infof(
+                    "No plan for assessment %s (assessed %s): plan %s of the newer assessment %s"
+                            + " (assessed %s) stays current",
+                    assessment.id(),
+                    assessment.at(),
+                    newer.id,
+                    newer.assessmentId,
+                    newer.assessedAt);
             return;
         }
         Instant now = clock.instant();
         UUID superseded =
-                Plan.lockCurrentOf(command.patientRef())
-                        .map(
+                current.map(
                                 old -> {
                                     revise.supersede(old, now);
                                     return old.id;
@@ -75,7 +102,9 @@ public class IssuePlan {
         plan.id = UUID.randomUUID();
         plan.clinicId = command.clinicId();
         plan.patientRef = command.patientRef();
-        plan.assessmentId = command.assessmentId();
+        plan.assessmentId = assessment.id();
+        plan.assessedAt = assessment.at();
+        plan.previousAssessmentId = assessment.previousId();
         plan.revision = 1;
         plan.status = content.status().name();
         plan.rulesVersion = generator.rules().version();
@@ -98,5 +127,9 @@ public class IssuePlan {
                         superseded,
                         content),
                 now);
+    }
+
+    private static Assessed assessed(Plan plan) {
+        return new Assessed(plan.assessmentId, plan.assessedAt, plan.previousAssessmentId);
     }
 }

@@ -40,6 +40,14 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "assessment_id")
     public UUID assessmentId;
 
+    /** When the assessment was made; with the previous assessment, what makes a plan newer. */
+    @Column(name = "assessed_at")
+    public Instant assessedAt;
+
+    /** The assessment that {@link #assessmentId} superseded, when the classification said so. */
+    @Column(name = "previous_assessment_id")
+    public UUID previousAssessmentId;
+
     public int revision;
 
     /** The {@link PlanContent.PlanStatus} name, kept in a column for the one-current-plan index. */

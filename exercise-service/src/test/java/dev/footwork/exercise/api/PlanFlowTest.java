@@ -7,6 +7,7 @@ import static dev.footwork.exercise.api.PlanTestClient.awaitEvent;
 import static dev.footwork.exercise.api.PlanTestClient.completion;
 import static dev.footwork.exercise.api.PlanTestClient.newPatient;
 import static dev.footwork.exercise.api.PlanTestClient.publishClassified;
+import static dev.footwork.exercise.api.PlanTestClient.queuedEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -127,6 +128,94 @@ class PlanFlowTest {
                 .body("status", equalTo("SUPERSEDED"))
                 .body("revision", equalTo(2));
         awaitEvent(bootstrapServers, Topics.PLANS, patient, EventType.PLAN_REVISED);
+    }
+
+    @Test
+    void aLateClassificationOfAnEarlierAssessmentLeavesTheLaterPlanCurrent() {
+        String patient = newPatient();
+        UUID earlier = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                later,
+                patient,
+                Instant.parse("2026-11-27T09:00:00Z"),
+                earlier,
+                PostureLevel.NEUTRAL);
+        String current = awaitCurrentPlan(patient);
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                earlier,
+                patient,
+                Instant.parse("2026-11-20T09:00:00Z"),
+                null,
+                PostureLevel.PRONATED);
+
+        awaitConsumedAfter(patient, current, later);
+        assertThat(queuedEvents(patient, EventType.PLAN_ISSUED))
+                .as("no plan issued for the earlier assessment")
+                .isEqualTo(1);
+        assertThat(queuedEvents(patient, EventType.PLAN_REVISED))
+                .as("the later plan not superseded")
+                .isZero();
+    }
+
+    @Test
+    void ofTwoAssessmentsAtOneInstantTheOneThatNamesTheOtherAsPreviousWins() {
+        String patient = newPatient();
+        Instant assessedAt = Instant.parse("2026-11-20T09:30:00Z");
+        UUID original = UUID.randomUUID();
+        UUID correction = UUID.randomUUID();
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                correction,
+                patient,
+                assessedAt,
+                original,
+                PostureLevel.NEUTRAL);
+        String current = awaitCurrentPlan(patient);
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                original,
+                patient,
+                assessedAt,
+                null,
+                PostureLevel.PRONATED);
+
+        awaitConsumedAfter(patient, current, correction);
+        assertThat(queuedEvents(patient, EventType.PLAN_ISSUED)).isEqualTo(1);
+        assertThat(queuedEvents(patient, EventType.PLAN_REVISED)).isZero();
+    }
+
+    /**
+     * Waits until a classification published after the ones of {@code patient} has been consumed
+     * (test topics have one partition), then checks the patient's one plan is still {@code plan}.
+     */
+    private void awaitConsumedAfter(String patient, String plan, UUID assessmentId) {
+        String marker = newPatient();
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                marker,
+                PostureLevel.NEUTRAL);
+        awaitCurrentPlan(marker);
+        assertThat(awaitCurrentPlan(patient))
+                .as("current plan of " + patient + ": the newer assessment's")
+                .isEqualTo(plan);
+        given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .get("/api/v1/plans/" + plan)
+                .then()
+                .statusCode(200)
+                .body("assessmentId", equalTo(assessmentId.toString()))
+                .body("status", equalTo("ACTIVE"))
+                .body("revision", equalTo(1));
+        long plans = Tenancy.transaction(CLINIC).call(() -> Plan.count("patientRef", patient));
+        assertThat(plans).as("plans of " + patient).isEqualTo(1);
     }
 
     @Test

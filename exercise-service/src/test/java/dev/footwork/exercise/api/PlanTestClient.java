@@ -19,7 +19,10 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,18 +33,41 @@ final class PlanTestClient {
     static final String CLINIC = "clinic-a";
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    private static final AtomicLong LAST_ASSESSED =
+            new AtomicLong(Instant.parse("2026-11-20T09:00:00Z").getEpochSecond());
+    private static final Map<UUID, Instant> ASSESSED_AT = new ConcurrentHashMap<>();
+
     private PlanTestClient() {}
 
     static String newPatient() {
         return "p-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Publishes a classification of the given feet (LEFT first, then RIGHT) as assessment does. */
+    /**
+     * Publishes a classification of the given feet (LEFT first, then RIGHT) as assessment does; an
+     * assessment published for the first time is assessed a second after the one before, so that
+     * the assessments a test publishes in turn are newer each time.
+     */
     static void publishClassified(
             String bootstrap,
             String eventId,
             UUID assessmentId,
             String patient,
+            PostureLevel... levels) {
+        Instant assessedAt =
+                ASSESSED_AT.computeIfAbsent(
+                        assessmentId, id -> Instant.ofEpochSecond(LAST_ASSESSED.incrementAndGet()));
+        publishClassified(bootstrap, eventId, assessmentId, patient, assessedAt, null, levels);
+    }
+
+    /** Publishes the classification of an assessment made at {@code assessedAt}. */
+    static void publishClassified(
+            String bootstrap,
+            String eventId,
+            UUID assessmentId,
+            String patient,
+            Instant assessedAt,
+            UUID previousAssessmentId,
             PostureLevel... levels) {
         List<FootClassified.FootResult> feet =
                 IntStream.range(0, levels.length)
@@ -66,9 +92,9 @@ final class PlanTestClient {
                         assessmentId,
                         CLINIC,
                         patient,
-                        Instant.parse("2026-11-20T09:00:00Z"),
+                        assessedAt,
                         "fpi6-2026.1",
-                        null,
+                        previousAssessmentId,
                         false,
                         feet));
     }

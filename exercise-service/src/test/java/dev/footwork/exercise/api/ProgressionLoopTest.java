@@ -2,10 +2,12 @@ package dev.footwork.exercise.api;
 
 import static dev.footwork.exercise.api.PlanTestClient.CLINIC;
 import static dev.footwork.exercise.api.PlanTestClient.WAIT;
+import static dev.footwork.exercise.api.PlanTestClient.awaitCurrentPlan;
 import static dev.footwork.exercise.api.PlanTestClient.awaitEvent;
 import static dev.footwork.exercise.api.PlanTestClient.newPatient;
 import static dev.footwork.exercise.api.PlanTestClient.newPlan;
 import static dev.footwork.exercise.api.PlanTestClient.plan;
+import static dev.footwork.exercise.api.PlanTestClient.publishClassified;
 import static dev.footwork.exercise.api.PlanTestClient.queuedEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +137,60 @@ class ProgressionLoopTest {
                 .isEqualTo("unknown-plan");
 
         assertThat(plan(planId.toString()).getInt("revision")).as("only the pause").isEqualTo(2);
+    }
+
+    @Test
+    void lateProgressEventsAboutASupersededPlanChangeNeitherItNorTheCurrentPlan() {
+        String patient = newPatient();
+        UUID old = UUID.fromString(newPlan(bootstrapServers, patient, PostureLevel.PRONATED));
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID(),
+                patient,
+                PostureLevel.NEUTRAL);
+        await().atMost(WAIT).until(() -> !awaitCurrentPlan(patient).equals(old.toString()));
+        String current = awaitCurrentPlan(patient);
+
+        publish(
+                EventType.PHASE_COMPLETED,
+                UUID.randomUUID().toString(),
+                new PhaseCompleted(old, CLINIC, patient, 1, 95.0, 2, AT));
+        publish(
+                EventType.PAIN_RULE_BROKEN,
+                UUID.randomUUID().toString(),
+                new PainRuleBroken(
+                        old, CLINIC, patient, PainRuleBroken.Rule.ABOVE_THRESHOLD, 7, 2, AT));
+        awaitConsumed();
+
+        JsonPath superseded = plan(old.toString());
+        assertThat(superseded.getString("status")).isEqualTo("SUPERSEDED");
+        assertThat(superseded.getInt("revision")).as("issued, superseded").isEqualTo(2);
+        assertThat(superseded.getInt("currentPhase")).isEqualTo(1);
+        JsonPath now = plan(current);
+        assertThat(now.getInt("revision")).isEqualTo(1);
+        assertThat(now.getInt("currentPhase")).isEqualTo(1);
+        assertThat(queuedEvents(patient, EventType.PLAN_REVISED))
+                .as("only the SUPERSEDED revision")
+                .isEqualTo(1);
+    }
+
+    /**
+     * Waits until the progress events published so far have been consumed: an event about an
+     * unknown plan, published after them, is dead-lettered (test topics have one partition).
+     */
+    private void awaitConsumed() {
+        String stranger = newPatient();
+        publish(
+                EventType.PHASE_COMPLETED,
+                UUID.randomUUID().toString(),
+                new PhaseCompleted(UUID.randomUUID(), CLINIC, stranger, 1, 95.0, 2, AT));
+        KafkaRecords.find(
+                        bootstrapServers,
+                        Topics.EXERCISE_DEAD_LETTER,
+                        r -> (CLINIC + ":" + stranger).equals(r.key()),
+                        WAIT)
+                .orElseThrow(() -> new AssertionError("unknown plan not dead-lettered"));
     }
 
     private JsonPath awaitRevision(UUID planId, int revision) {

@@ -116,6 +116,17 @@ class PlanRevisionsTest {
     }
 
     @Test
+    void aSupersededPlanNeitherProgressesNorRegresses() {
+        PlanContent superseded = revisions.supersede(plan);
+
+        assertThat(superseded.status()).isEqualTo(PlanStatus.SUPERSEDED);
+        assertThat(revisions.advance(plan, 1)).as("were it active").isPresent();
+        assertThat(revisions.reduce(plan)).as("were it active").isPresent();
+        assertThat(revisions.advance(superseded, 1)).isEmpty();
+        assertThat(revisions.reduce(superseded)).isEmpty();
+    }
+
+    @Test
     void aClinicianChangesDosageRemovesAndAddsExercises() {
         PlanContent adjusted =
                 revisions.adjust(
