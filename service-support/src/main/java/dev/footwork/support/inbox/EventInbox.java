@@ -147,7 +147,12 @@ public class EventInbox {
         return true;
     }
 
-    /** Connection loss, pool exhaustion, serialization failures and deadlocks pass with time. */
+    /**
+     * Failures that pass with time, by SQLSTATE: connection loss (08), serialization failures and
+     * deadlocks (40), exhausted resources (53), operator intervention and statement timeouts (57),
+     * lock timeouts (55P03) and a database that turned read-only in a failover (25006). Data and
+     * constraint errors (22, 23) repeat: they are poison.
+     */
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
@@ -159,7 +164,9 @@ public class EventInbox {
                         || state.startsWith("08")
                         || state.startsWith("40")
                         || state.startsWith("53")
-                        || state.startsWith("57P")) {
+                        || state.startsWith("57")
+                        || state.equals("55P03")
+                        || state.equals("25006")) {
                     return true;
                 }
             }
