@@ -7,24 +7,33 @@ import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.application.Conflict;
+import dev.footwork.support.application.Inapplicable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Stores a logged session (ExerciseCompleted) once, by its completion id, and counts it in its plan
  * week; one whose plan has not arrived is kept and counted when it does. A completion naming
- * another patient than its plan's, or a plan of another clinic, is refused.
+ * another patient than its plan's, or a plan of another clinic, is refused; so is one its known
+ * plan does not hold ({@link PlanBounds}): done outside the plan's weeks, or of an exercise and
+ * foot the plan does not prescribe, unless it names a revision newer than the one known here, for
+ * which it waits.
  */
 @ApplicationScoped
 public class ApplyCompletion {
 
+    /**
+     * @param planRevision the revision the completion was logged against, as its event says
+     */
     public record Command(
             UUID completionId,
             UUID planId,
+            int planRevision,
             String clinicId,
             String patientRef,
             ExerciseSide exercise,
@@ -36,30 +45,56 @@ public class ApplyCompletion {
         COUNTED,
         /** Stored; counted when its plan arrives. */
         WAITING_FOR_PLAN,
+        /**
+         * Stored; its exercise is not in the plan as known here, but it names a newer revision:
+         * counted when a revision that prescribes it arrives.
+         */
+        WAITING_FOR_REVISION,
         /** The same session was stored before (published again under another event id). */
         ALREADY_STORED
     }
 
     private final PlanTallies tallies;
+    private final PlanBounds bounds;
     private final ChangeNotices notices;
     private final Clock clock;
 
-    ApplyCompletion(PlanTallies tallies, ChangeNotices notices, Clock clock) {
+    ApplyCompletion(PlanTallies tallies, PlanBounds bounds, ChangeNotices notices, Clock clock) {
         this.tallies = tallies;
+        this.bounds = bounds;
         this.notices = notices;
         this.clock = clock;
     }
 
-    /** Applies the completion in the consumer's transaction. */
+    /**
+     * Applies the completion in the consumer's transaction.
+     *
+     * @throws Conflict {@code patient-mismatch}, {@code plan-of-another-clinic}
+     * @throws Inapplicable {@code outside-plan}, {@code not-prescribed}
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Result handle(Command command) {
         PlanProgress progress =
                 tallies.lock(command.planId(), command.clinicId(), command.patientRef());
         KnownPlan plan = KnownPlan.findById(command.planId());
-        if (plan != null && !plan.patientRef.equals(command.patientRef())) {
-            throw new Conflict(
-                    "patient-mismatch",
-                    "plan " + command.planId() + " is not " + command.patientRef() + "'s plan");
+        PlanCalendar calendar = plan == null ? null : new PlanCalendar(plan.content);
+        boolean prescribed = true;
+        if (plan != null) {
+            if (!plan.patientRef.equals(command.patientRef())) {
+                throw new Conflict(
+                        "patient-mismatch",
+                        "plan " + command.planId() + " is not " + command.patientRef() + "'s plan");
+            }
+            Optional<Inapplicable> outside =
+                    bounds.outsideWeeks(
+                            plan, calendar, command.completionId(), command.completedAt());
+            if (outside.isPresent()) {
+                throw outside.get();
+            }
+            prescribed = bounds.prescribed(plan, calendar, command.exercise());
+            if (!prescribed && command.planRevision() <= plan.revision) {
+                throw bounds.notPrescribed(plan, command.completionId(), command.exercise());
+            }
         }
         if (Completion.findById(command.completionId()) != null) {
             return Result.ALREADY_STORED;
@@ -80,18 +115,29 @@ public class ApplyCompletion {
         completion.completedAt = command.completedAt().truncatedTo(ChronoUnit.MICROS);
         completion.receivedAt = now;
         completion.persist();
-        if (progress.lastActivityAt == null
-                || completion.completedAt.isAfter(progress.lastActivityAt)) {
-            progress.lastActivityAt = completion.completedAt;
-        }
         progress.updatedAt = now;
         if (plan == null) {
             return Result.WAITING_FOR_PLAN;
         }
-        tallies.count(completion, new PlanCalendar(plan.content));
+        if (!prescribed) {
+            return Result.WAITING_FOR_REVISION;
+        }
+        tallies.count(completion, calendar);
+        counted(progress, completion);
         // the worklist's stored figures follow at the next evaluation pass: refreshing them for
         // every session would cost a third of the throughput; summaries are computed live
         notices.changed(plan.clinicId, plan.patientRef);
         return Result.COUNTED;
+    }
+
+    /**
+     * The plan's last activity follows the completions it counts (a waiting one may still be
+     * refused by its plan).
+     */
+    static void counted(PlanProgress progress, Completion completion) {
+        if (progress.lastActivityAt == null
+                || completion.completedAt.isAfter(progress.lastActivityAt)) {
+            progress.lastActivityAt = completion.completedAt;
+        }
     }
 }

@@ -77,10 +77,10 @@ class PlanTallies {
         }
     }
 
-    /** Counts a stored completion in the plan week of its day. */
+    /** Counts a stored completion, within its plan ({@link PlanBounds}), in the week of its day. */
     void count(Completion completion, PlanCalendar calendar) {
         int week =
-                calendar.countingWeekOf(completion.completedAt.atZone(rules.zone()).toLocalDate());
+                calendar.sessionWeekOf(completion.completedAt.atZone(rules.zone()).toLocalDate());
         ProgressWeek row =
                 ProgressWeek.findById(
                         new ProgressWeek.Key(completion.planId, week, completion.exercise()));

@@ -6,7 +6,10 @@ import dev.footwork.contracts.vocabulary.PlanContent.Phase;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.contracts.vocabulary.PlanContent.Prescription;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +18,36 @@ import java.util.Set;
 
 /**
  * A plan's weeks and schedule. Week 1 starts on the plan's first day; a plan week runs for seven
- * days from the weekday the plan started on.
+ * days from the weekday the plan started on. A session belongs to the plan only within its {@link
+ * #sessionWindow} and for an exercise and foot it {@link #prescribes}.
  */
 public final class PlanCalendar {
+
+    /**
+     * Days before the first day whose sessions still belong to the plan: exercise-service dates a
+     * plan by the UTC day it is issued and accepts sessions from the moment it is issued, which in
+     * a clinic's zone west of UTC can still be the day before.
+     */
+    public static final int DAYS_BEFORE_START = 1;
+
+    /**
+     * How far a device's clock may run ahead of the server's, so past the end of the last day:
+     * exercise-service tolerates as much when it accepts a completion.
+     */
+    public static final Duration DEVICE_CLOCK_AHEAD = Duration.ofMinutes(2);
+
+    /**
+     * The instants whose sessions belong to a plan.
+     *
+     * @param from the first one
+     * @param until the first instant after them
+     */
+    public record SessionWindow(Instant from, Instant until) {
+
+        public boolean contains(Instant at) {
+            return !at.isBefore(from) && at.isBefore(until);
+        }
+    }
 
     private final PlanContent plan;
 
@@ -37,6 +67,39 @@ public final class PlanCalendar {
     /** The week a session on that day counts in: days before the start count in week 1. */
     public int countingWeekOf(LocalDate day) {
         return Math.max(1, weekOf(day));
+    }
+
+    /**
+     * The week a session on that day counts in: days before the start in week 1, the last day's
+     * tolerance after it in the last week, so a session never makes a week the plan does not have.
+     */
+    public int sessionWeekOf(LocalDate day) {
+        return Math.min(plan.weeks(), countingWeekOf(day));
+    }
+
+    /**
+     * When sessions of this plan may have been done, in the clinic's zone: from the start of the
+     * day before its first day to {@link #DEVICE_CLOCK_AHEAD} after the end of its last day.
+     */
+    public SessionWindow sessionWindow(ZoneId zone) {
+        return new SessionWindow(
+                plan.startsOn().minusDays(DAYS_BEFORE_START).atStartOfDay(zone).toInstant(),
+                lastDayOf(plan.weeks())
+                        .plusDays(1)
+                        .atStartOfDay(zone)
+                        .toInstant()
+                        .plus(DEVICE_CLOCK_AHEAD));
+    }
+
+    /**
+     * Whether the plan prescribes the exercise on that foot, whatever its status: a paused plan
+     * asks for nothing but still names what its sessions were for.
+     */
+    public boolean prescribes(ExerciseSide exercise) {
+        return plan.feet().stream()
+                .filter(foot -> foot.side() == exercise.side())
+                .flatMap(foot -> foot.prescriptions().stream())
+                .anyMatch(p -> p.exerciseId() == exercise.exerciseId());
     }
 
     public LocalDate firstDayOf(int week) {

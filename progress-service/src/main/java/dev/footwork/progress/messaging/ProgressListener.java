@@ -77,6 +77,7 @@ public class ProgressListener {
         return new ApplyCompletion.Command(
                 event.completionId(),
                 event.planId(),
+                event.planRevision(),
                 event.clinicId(),
                 event.patientRef(),
                 new ExerciseSide(event.exerciseId(), event.side()),

@@ -59,8 +59,14 @@ public class Completion extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    /** The plan week it was counted in; null while its plan has not arrived. */
+    /**
+     * The plan week it was counted in; null while it waits for its plan (or for a revision that
+     * prescribes it); {@link #OUTSIDE_PLAN} when its plan showed it out of bounds.
+     */
     public Integer week;
+
+    /** The {@link #week} of a completion its plan refused when it arrived: never counted. */
+    public static final int OUTSIDE_PLAN = 0;
 
     public Session session() {
         return new Session(sets, reps, holdSeconds, pain);
@@ -75,13 +81,16 @@ public class Completion extends PanacheEntityBase {
         return list("planId = ?1 and week is null", planId);
     }
 
-    /** Sessions counted per exercise and foot done from {@code from} up to {@code to}. */
+    /**
+     * Sessions counted per exercise and foot done from {@code from} up to {@code to} (weeks from 1:
+     * the partial index on counted completions serves it).
+     */
     public static Map<ExerciseSide, Integer> countedBetween(UUID planId, Instant from, Instant to) {
         Map<ExerciseSide, Integer> counts = new HashMap<>();
         getEntityManager()
                 .createQuery(
                         "select c.exerciseId, c.side, count(c) from Completion c where c.planId ="
-                                + " ?1 and c.week is not null and c.completedAt >= ?2 and"
+                                + " ?1 and c.week > 0 and c.completedAt >= ?2 and"
                                 + " c.completedAt <= ?3 group by c.exerciseId, c.side",
                         Object[].class)
                 .setParameter(1, planId)

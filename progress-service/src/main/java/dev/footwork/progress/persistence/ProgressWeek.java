@@ -97,6 +97,16 @@ public class ProgressWeek extends PanacheEntityBase {
         return list("planId", planId);
     }
 
+    /** Whether the plan has a row of the exercise and foot, in any week. */
+    public static boolean anyOf(UUID planId, ExerciseSide exercise) {
+        return count(
+                        "planId = ?1 and exerciseId = ?2 and side = ?3",
+                        planId,
+                        exercise.exerciseId(),
+                        exercise.side())
+                > 0;
+    }
+
     public ExerciseSide exercise() {
         return new ExerciseSide(exerciseId, side);
     }

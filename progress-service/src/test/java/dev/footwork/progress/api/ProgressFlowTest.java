@@ -249,7 +249,25 @@ class ProgressFlowTest {
                                                         12,
                                                         3,
                                                         null,
-                                                        3)))),
+                                                        3),
+                                                // the completions of these tests name them too:
+                                                // a plan counts only what it prescribes
+                                                new PlanContent.Prescription(
+                                                        ExerciseId.BAND_INVERSION,
+                                                        PlanContent.Role.SUPPORTING,
+                                                        3,
+                                                        12,
+                                                        3,
+                                                        BandColour.RED,
+                                                        2),
+                                                new PlanContent.Prescription(
+                                                        ExerciseId.HEEL_RAISE,
+                                                        PlanContent.Role.MAINTENANCE,
+                                                        3,
+                                                        12,
+                                                        2,
+                                                        null,
+                                                        2)))),
                         List.of(LocalDate.of(2026, 12, 28)));
         return new PlanIssued(
                 plan,
