@@ -10,6 +10,7 @@ import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.PatientErased;
+import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.ServiceQuarkusTest;
 import dev.footwork.progress.application.EraseLocally;
@@ -28,8 +29,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -121,21 +125,31 @@ class ErasureIsFinalTest {
         }
     }
 
-    /** A plan with one counted session, so the patient has rows in every table. */
+    /**
+     * A plan that began a week ago, with one counted session, so the patient has rows in every
+     * table and sessions logged now fall within the plan's weeks.
+     */
     private UUID countedPlanOf(ProgressEvents events, String patient) {
         UUID plan = UUID.randomUUID();
-        events.planIssued(
-                plan,
-                patient,
-                WorkedExample.plan(PlanStatus.ACTIVE),
-                WorkedExample.ASSESSED_AT.minus(20, ChronoUnit.DAYS));
+        Instant now = Instant.now();
+        PlanContent worked = WorkedExample.plan(PlanStatus.ACTIVE);
+        PlanContent content =
+                new PlanContent(
+                        worked.status(),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC).minusWeeks(1),
+                        worked.weeks(),
+                        worked.currentPhase(),
+                        worked.phases(),
+                        worked.feet(),
+                        List.of());
+        events.planIssued(plan, patient, content, now.minus(7, ChronoUnit.DAYS));
         events.publish(
                 events.completion(
                         plan,
                         patient,
                         WorkedExample.TOWEL_LEFT,
                         SESSION,
-                        WorkedExample.ASSESSED_AT));
+                        now.minus(1, ChronoUnit.DAYS)));
         awaitCompletedSessions(patient, 1);
         return plan;
     }
