@@ -5,6 +5,7 @@ import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.application.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Stores a logged session (ExerciseCompleted) once, by its completion id, and counts it in its plan
- * week; one whose plan has not arrived is kept and counted when it does. A completion naming
- * another patient than its plan's, or a plan of another clinic, is refused.
+ * Stores a logged session (ExerciseCompleted) once, by its clinic and completion id, and counts it
+ * in its plan week; one whose plan has not arrived is kept and counted when it does. A completion
+ * naming another patient than its plan's is refused. Plan and completion ids are unique within a
+ * clinic only: another clinic's plan or completion of the same id is another one.
  */
 @ApplicationScoped
 public class ApplyCompletion {
@@ -55,13 +57,14 @@ public class ApplyCompletion {
     public Result handle(Command command) {
         PlanProgress progress =
                 tallies.lock(command.planId(), command.clinicId(), command.patientRef());
-        KnownPlan plan = KnownPlan.findById(command.planId());
+        KnownPlan plan = KnownPlan.findById(new PlanKey(command.clinicId(), command.planId()));
         if (plan != null && !plan.patientRef.equals(command.patientRef())) {
             throw new Conflict(
                     "patient-mismatch",
                     "plan " + command.planId() + " is not " + command.patientRef() + "'s plan");
         }
-        if (Completion.findById(command.completionId()) != null) {
+        if (Completion.findById(new Completion.Key(command.clinicId(), command.completionId()))
+                != null) {
             return Result.ALREADY_STORED;
         }
         Instant now = clock.instant();

@@ -5,6 +5,7 @@ import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.ProgressAnalysis;
 import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -65,7 +66,7 @@ public class ApplyPlan {
     public Result handle(Command command) {
         PlanProgress progress =
                 tallies.lock(command.planId(), command.clinicId(), command.patientRef());
-        KnownPlan plan = KnownPlan.findById(command.planId());
+        KnownPlan plan = KnownPlan.findById(new PlanKey(command.clinicId(), command.planId()));
         boolean first = plan == null;
         if (first) {
             plan = new KnownPlan();
