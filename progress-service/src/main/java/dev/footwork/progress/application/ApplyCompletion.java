@@ -5,6 +5,7 @@ import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.application.Conflict;
 import dev.footwork.support.application.Inapplicable;
@@ -17,12 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stores a logged session (ExerciseCompleted) once, by its completion id, and counts it in its plan
- * week; one whose plan has not arrived is kept and counted when it does. A completion naming
- * another patient than its plan's, or a plan of another clinic, is refused; so is one its known
- * plan does not hold ({@link PlanBounds}): done outside the plan's weeks, or of an exercise and
- * foot the plan does not prescribe, unless it names a revision newer than the one known here, for
- * which it waits.
+ * Stores a logged session (ExerciseCompleted) once, by its clinic and completion id, and counts it
+ * in its plan week; one whose plan has not arrived is kept and counted when it does. A completion
+ * naming another patient than its plan's is refused; so is one its known plan does not hold ({@link
+ * PlanBounds}): done outside the plan's weeks, or of an exercise and foot the plan does not
+ * prescribe, unless it names a revision newer than the one known here, for which it waits.
  */
 @ApplicationScoped
 public class ApplyCompletion {
@@ -69,14 +69,14 @@ public class ApplyCompletion {
     /**
      * Applies the completion in the consumer's transaction.
      *
-     * @throws Conflict {@code patient-mismatch}, {@code plan-of-another-clinic}
+     * @throws Conflict {@code patient-mismatch}
      * @throws Inapplicable {@code outside-plan}, {@code not-prescribed}
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Result handle(Command command) {
         PlanProgress progress =
                 tallies.lock(command.planId(), command.clinicId(), command.patientRef());
-        KnownPlan plan = KnownPlan.findById(command.planId());
+        KnownPlan plan = KnownPlan.findById(new PlanKey(command.clinicId(), command.planId()));
         PlanCalendar calendar = plan == null ? null : new PlanCalendar(plan.content);
         boolean prescribed = true;
         if (plan != null) {
@@ -96,7 +96,8 @@ public class ApplyCompletion {
                 throw bounds.notPrescribed(plan, command.completionId(), command.exercise());
             }
         }
-        if (Completion.findById(command.completionId()) != null) {
+        if (Completion.findById(new Completion.Key(command.clinicId(), command.completionId()))
+                != null) {
             return Result.ALREADY_STORED;
         }
         Instant now = clock.instant();

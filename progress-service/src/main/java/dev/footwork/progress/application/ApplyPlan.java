@@ -5,6 +5,7 @@ import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.ProgressAnalysis;
 import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.application.Inapplicable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class ApplyPlan {
     public Result handle(Command command) {
         PlanProgress progress =
                 tallies.lock(command.planId(), command.clinicId(), command.patientRef());
-        KnownPlan plan = KnownPlan.findById(command.planId());
+        KnownPlan plan = KnownPlan.findById(new PlanKey(command.clinicId(), command.planId()));
         boolean first = plan == null;
         if (first) {
             plan = new KnownPlan();

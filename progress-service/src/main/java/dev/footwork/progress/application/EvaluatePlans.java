@@ -6,6 +6,7 @@ import dev.footwork.progress.domain.ProgressAlert;
 import dev.footwork.progress.domain.ProgressSnapshot;
 import dev.footwork.progress.persistence.AlertClaims;
 import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.outbox.Outbox;
 import dev.footwork.support.retry.ShutdownSignal;
@@ -16,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,9 +79,7 @@ public class EvaluatePlans {
                 break; // the pass resumes on the next start; nothing is half-emitted
             }
             try {
-                emitted +=
-                        Tenancy.transaction(plan.clinicId())
-                                .call(() -> evaluate(plan.planId(), now));
+                emitted += Tenancy.transaction(plan.clinicId()).call(() -> evaluate(plan, now));
             } catch (RuntimeException e) {
                 LOG.warnf(
                         e,
@@ -93,10 +91,11 @@ public class EvaluatePlans {
         return emitted;
     }
 
-    /** Evaluates one plan of the current clinic and emits the events due; returns how many. */
-    private int evaluate(UUID planId, Instant now) {
-        PlanProgress progress = PlanProgress.findById(planId, LockModeType.PESSIMISTIC_WRITE);
-        KnownPlan plan = KnownPlan.findById(planId);
+    /** Evaluates one plan as its clinic and emits the events due; returns how many. */
+    private int evaluate(KnownPlan.InClinic known, Instant now) {
+        PlanKey key = new PlanKey(known.clinicId(), known.planId());
+        PlanProgress progress = PlanProgress.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        KnownPlan plan = KnownPlan.findById(key);
         if (progress == null || plan == null) {
             return 0;
         }
@@ -107,7 +106,8 @@ public class EvaluatePlans {
                     AlertEvents.of(plan.planId, plan.clinicId, plan.patientRef, alert, now);
             String type = EventType.of(event.getClass()).type();
             if (AlertClaims.claim(plan.planId, alert.key(), plan.clinicId, type, now)) {
-                AlertClaims.published(plan.planId, alert.key(), outbox.add(event, now));
+                AlertClaims.published(
+                        plan.clinicId, plan.planId, alert.key(), outbox.add(event, now));
                 emitted++;
             }
         }

@@ -8,7 +8,6 @@ import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.progress.persistence.ProgressWeek;
-import dev.footwork.support.application.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,17 +29,12 @@ class PlanTallies {
         this.rules = analysis.rules();
     }
 
-    /** The plan's progress row, locked; a plan id of another clinic is refused. */
+    /**
+     * The plan's progress row in its clinic, locked. Another clinic's plan of the same id is
+     * another plan, with rows of its own.
+     */
     PlanProgress lock(UUID planId, String clinicId, String patientRef) {
-        return PlanProgress.lock(planId, clinicId, patientRef)
-                .orElseThrow(
-                        () ->
-                                new Conflict(
-                                        "plan-of-another-clinic",
-                                        "plan "
-                                                + planId
-                                                + " belongs to another clinic than "
-                                                + clinicId));
+        return PlanProgress.lock(planId, clinicId, patientRef);
     }
 
     /**
@@ -51,7 +45,7 @@ class PlanTallies {
         Map<ExerciseSide, Integer> weekly = calendar.weeklyPrescription();
         Map<ProgressWeek.Key, ProgressWeek> rows = new HashMap<>();
         for (ProgressWeek row : ProgressWeek.ofPlan(plan.planId)) {
-            rows.put(new ProgressWeek.Key(row.planId, row.week, row.exercise()), row);
+            rows.put(new ProgressWeek.Key(row.clinicId, row.planId, row.week, row.exercise()), row);
         }
         int lastWeek = calendar.plan().weeks();
         for (ProgressWeek.Key key : rows.keySet()) {
@@ -67,7 +61,8 @@ class PlanTallies {
             for (ExerciseSide exercise : exercises) {
                 int sessions =
                         week <= calendar.plan().weeks() ? weekly.getOrDefault(exercise, 0) : 0;
-                ProgressWeek row = rows.get(new ProgressWeek.Key(plan.planId, week, exercise));
+                ProgressWeek row =
+                        rows.get(new ProgressWeek.Key(plan.clinicId, plan.planId, week, exercise));
                 if (row == null && sessions > 0) {
                     newRow(plan.planId, plan.clinicId, week, exercise, sessions).persist();
                 } else if (row != null) {
@@ -83,7 +78,11 @@ class PlanTallies {
                 calendar.sessionWeekOf(completion.completedAt.atZone(rules.zone()).toLocalDate());
         ProgressWeek row =
                 ProgressWeek.findById(
-                        new ProgressWeek.Key(completion.planId, week, completion.exercise()));
+                        new ProgressWeek.Key(
+                                completion.clinicId,
+                                completion.planId,
+                                week,
+                                completion.exercise()));
         if (row == null) {
             row = newRow(completion.planId, completion.clinicId, week, completion.exercise(), 0);
             row.persist();

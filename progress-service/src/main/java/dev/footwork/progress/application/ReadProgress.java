@@ -1,6 +1,7 @@
 package dev.footwork.progress.application;
 
 import dev.footwork.progress.persistence.KnownPlan;
+import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.application.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,9 @@ public class ReadProgress {
     public ProgressSummary summary(String patientRef) {
         KnownPlan plan = currentPlanOf(patientRef);
         return ProgressSummary.of(
-                plan, PlanProgress.findById(plan.planId), snapshots.of(plan, clock.instant()));
+                plan,
+                PlanProgress.findById(new PlanKey(plan.clinicId, plan.planId)),
+                snapshots.of(plan, clock.instant()));
     }
 
     @Transactional

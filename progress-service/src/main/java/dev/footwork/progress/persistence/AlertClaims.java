@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The alerts each plan has had ({@code progress_alert}, keyed by plan and alert key): a key is
- * claimed once, by the transaction that publishes its event.
+ * The alerts each plan has had ({@code progress_alert}, keyed by clinic, plan and alert key): a key
+ * is claimed once, by the transaction that publishes its event.
  */
 public final class AlertClaims {
 
@@ -21,7 +21,8 @@ public final class AlertClaims {
                         .createNativeQuery(
                                 "insert into progress_alert (plan_id, alert_key, clinic_id,"
                                         + " event_type, emitted_at) values (?1, ?2, ?3, ?4, ?5)"
-                                        + " on conflict do nothing")
+                                        + " on conflict (clinic_id, plan_id, alert_key) do"
+                                        + " nothing")
                         .setParameter(1, planId)
                         .setParameter(2, key)
                         .setParameter(3, clinicId)
@@ -32,14 +33,15 @@ public final class AlertClaims {
     }
 
     /** Notes the id of the event a claimed alert was published as. */
-    public static void published(UUID planId, String key, UUID eventId) {
+    public static void published(String clinicId, UUID planId, String key, UUID eventId) {
         Panache.getEntityManager()
                 .createNativeQuery(
-                        "update progress_alert set event_id = ?1 where plan_id = ?2 and"
-                                + " alert_key = ?3")
+                        "update progress_alert set event_id = ?1 where clinic_id = ?2 and plan_id"
+                                + " = ?3 and alert_key = ?4")
                 .setParameter(1, eventId)
-                .setParameter(2, planId)
-                .setParameter(3, key)
+                .setParameter(2, clinicId)
+                .setParameter(3, planId)
+                .setParameter(4, key)
                 .executeUpdate();
     }
 }

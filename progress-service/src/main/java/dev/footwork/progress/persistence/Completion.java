@@ -10,7 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,19 +20,30 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
-/** A logged session, stored once by its completion id; counted in a week once its plan is known. */
+/**
+ * A logged session, stored once by its clinic and completion id; counted in a week once its plan is
+ * known.
+ */
 @Entity
 @Table(name = "completion")
+@IdClass(Completion.Key.class)
 public class Completion extends PanacheEntityBase {
+
+    /**
+     * The primary key: the completion id is chosen by whoever logged the session, so it is unique
+     * within its clinic only; the clinic is part of the id so that Hibernate's updates name it.
+     */
+    public record Key(String clinicId, UUID completionId) implements Serializable {}
+
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @Id
+    @TenantId
+    @Column(name = "clinic_id")
+    public String clinicId;
 
     @Id
     @Column(name = "completion_id")
     public UUID completionId;
-
-    /** The clinic (tenant); Hibernate filters every query and load by it. */
-    @TenantId
-    @Column(name = "clinic_id")
-    public String clinicId;
 
     @Column(name = "patient_ref")
     public String patientRef;

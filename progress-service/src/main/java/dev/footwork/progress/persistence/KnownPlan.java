@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,19 +23,21 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "plan_view")
+@IdClass(PlanKey.class)
 public class KnownPlan extends PanacheEntityBase {
 
     /** A plan of some clinic, as the evaluation pass lists them. */
     public record InClinic(String clinicId, UUID planId) {}
 
-    @Id
-    @Column(name = "plan_id")
-    public UUID planId;
-
     /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @Id
     @TenantId
     @Column(name = "clinic_id")
     public String clinicId;
+
+    @Id
+    @Column(name = "plan_id")
+    public UUID planId;
 
     @Column(name = "patient_ref")
     public String patientRef;

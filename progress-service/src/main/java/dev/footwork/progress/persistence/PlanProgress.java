@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,16 +27,18 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "plan_progress")
+@IdClass(PlanKey.class)
 public class PlanProgress extends PanacheEntityBase {
+
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @Id
+    @TenantId
+    @Column(name = "clinic_id")
+    public String clinicId;
 
     @Id
     @Column(name = "plan_id")
     public UUID planId;
-
-    /** The clinic (tenant); Hibernate filters every query and load by it. */
-    @TenantId
-    @Column(name = "clinic_id")
-    public String clinicId;
 
     @Column(name = "patient_ref")
     public String patientRef;
@@ -78,7 +80,8 @@ public class PlanProgress extends PanacheEntityBase {
     public record WorklistRow(PlanProgress progress, String planStatus) {}
 
     private static final String CURRENT =
-            " from PlanProgress p join KnownPlan v on v.planId = p.planId"
+            " from PlanProgress p join KnownPlan v on v.clinicId = p.clinicId and v.planId ="
+                    + " p.planId"
                     + " where v.status in ('ACTIVE', 'PAUSED')";
 
     /** One page of the clinic's current plans, highest risk first. */
@@ -106,19 +109,26 @@ public class PlanProgress extends PanacheEntityBase {
     }
 
     /**
-     * The plan's row, created by whichever of its events comes first, locked for update until the
-     * transaction ends; empty when the plan is another clinic's (the tenant filter hides its row).
+     * The plan's row in its clinic, created by whichever of its events comes first, locked for
+     * update until the transaction ends; another clinic's plan of the same id has a row of its own.
+     * Run as the clinic: the tenant filter shows no other clinic's row.
      */
-    public static Optional<PlanProgress> lock(UUID planId, String clinicId, String patientRef) {
+    public static PlanProgress lock(UUID planId, String clinicId, String patientRef) {
         getEntityManager()
                 .createNativeQuery(
                         "insert into plan_progress (plan_id, clinic_id, patient_ref, updated_at)"
-                                + " values (?1, ?2, ?3, now()) on conflict (plan_id) do nothing")
+                                + " values (?1, ?2, ?3, now()) on conflict (clinic_id, plan_id) do"
+                                + " nothing")
                 .setParameter(1, planId)
                 .setParameter(2, clinicId)
                 .setParameter(3, patientRef)
                 .executeUpdate();
-        return Optional.ofNullable(findById(planId, LockModeType.PESSIMISTIC_WRITE));
+        PlanProgress row = findById(new PlanKey(clinicId, planId), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw new IllegalStateException(
+                    "plan " + planId + " of " + clinicId + " locked outside its clinic's session");
+        }
+        return row;
     }
 
     /** Keeps the figures of a snapshot that the worklist sorts and shows. */

@@ -24,8 +24,9 @@ import org.hibernate.annotations.TenantId;
 @IdClass(ProgressWeek.Key.class)
 public class ProgressWeek extends PanacheEntityBase {
 
-    /** The primary key. */
+    /** The primary key; a plan id is unique within its clinic only. */
     public static class Key implements Serializable {
+        public String clinicId;
         public UUID planId;
         public int week;
         public ExerciseId exerciseId;
@@ -33,7 +34,8 @@ public class ProgressWeek extends PanacheEntityBase {
 
         public Key() {}
 
-        public Key(UUID planId, int week, ExerciseSide exercise) {
+        public Key(String clinicId, UUID planId, int week, ExerciseSide exercise) {
+            this.clinicId = clinicId;
             this.planId = planId;
             this.week = week;
             this.exerciseId = exercise.exerciseId();
@@ -44,6 +46,7 @@ public class ProgressWeek extends PanacheEntityBase {
         public boolean equals(Object other) {
             return other instanceof Key key
                     && week == key.week
+                    && Objects.equals(clinicId, key.clinicId)
                     && Objects.equals(planId, key.planId)
                     && exerciseId == key.exerciseId
                     && side == key.side;
@@ -51,9 +54,15 @@ public class ProgressWeek extends PanacheEntityBase {
 
         @Override
         public int hashCode() {
-            return Objects.hash(planId, week, exerciseId, side);
+            return Objects.hash(clinicId, planId, week, exerciseId, side);
         }
     }
+
+    /** The clinic (tenant); Hibernate filters every query and load by it. */
+    @Id
+    @TenantId
+    @Column(name = "clinic_id")
+    public String clinicId;
 
     @Id
     @Column(name = "plan_id")
@@ -69,11 +78,6 @@ public class ProgressWeek extends PanacheEntityBase {
     @Id
     @Enumerated(EnumType.STRING)
     public Side side;
-
-    /** The clinic (tenant); Hibernate filters every query and load by it. */
-    @TenantId
-    @Column(name = "clinic_id")
-    public String clinicId;
 
     public int prescribed;
     public int completed;

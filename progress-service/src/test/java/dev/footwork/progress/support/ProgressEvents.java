@@ -22,10 +22,18 @@ public record ProgressEvents(String bootstrapServers, String clinic) {
     }
 
     public void planIssued(UUID plan, String patient, PlanContent content, Instant issuedAt) {
+        planIssued(plan, patient, content, issuedAt, UUID.randomUUID().toString());
+    }
+
+    /**
+     * A PlanIssued under the CloudEvents id given (another clinic's platform may choose it too).
+     */
+    public void planIssued(
+            UUID plan, String patient, PlanContent content, Instant issuedAt, String eventId) {
         CloudEventRecords.publish(
                 bootstrapServers,
                 EventType.PLAN_ISSUED,
-                UUID.randomUUID().toString(),
+                eventId,
                 SOURCE,
                 new PlanIssued(
                         plan, clinic, patient, UUID.randomUUID(), 1, issuedAt, null, content));
@@ -45,8 +53,18 @@ public record ProgressEvents(String bootstrapServers, String clinic) {
 
     public ExerciseCompleted completion(
             UUID plan, String patient, ExerciseSide exercise, Session session, Instant at) {
+        return completion(UUID.randomUUID(), plan, patient, exercise, session, at);
+    }
+
+    public ExerciseCompleted completion(
+            UUID completionId,
+            UUID plan,
+            String patient,
+            ExerciseSide exercise,
+            Session session,
+            Instant at) {
         return new ExerciseCompleted(
-                UUID.randomUUID(),
+                completionId,
                 plan,
                 1,
                 clinic,

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The record of which events each consumer has already applied. */
+/**
+ * The record of which events each consumer has already applied, per clinic: an event is named by
+ * its clinic, CloudEvents source and id, so two clinics' platforms may reuse each other's ids.
+ */
 @ApplicationScoped
 public class ProcessedEvents {
 
@@ -15,19 +18,20 @@ public class ProcessedEvents {
     }
 
     /**
-     * Claims an event for a consumer in the current transaction.
+     * Claims an event of its clinic for a consumer in the current transaction.
      *
-     * @return true the first time, false when the consumer has applied it before (or another
-     *     replica applied it concurrently and committed)
+     * @return true the first time, false when the consumer has applied this clinic's event before
+     *     (or another replica applied it concurrently and committed)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean claim(String consumer, InboundEvent event) {
         int inserted =
                 entityManager
                         .createNativeQuery(
-                                "insert into processed_event (consumer, source, event_id,"
-                                        + " clinic_id) values (:consumer, :source, :id, :clinic) on"
-                                        + " conflict do nothing")
+                                "insert into processed_event (consumer, clinic_id, source,"
+                                        + " event_id) values (:consumer, :clinic, :source, :id)"
+                                        + " on conflict (consumer, clinic_id, source, event_id)"
+                                        + " do nothing")
                         .setParameter("consumer", consumer)
                         .setParameter("source", event.source())
                         .setParameter("id", event.id())
