@@ -74,7 +74,10 @@ public class IssuePlan {
             return;
         }
         Optional<Plan> current = Plan.lockCurrentOf(command.patientRef());
-        if (current.isPresent() && !assessment.isNewerThan(assessed(current.get()))) {
+        // a plan issued before assessment times were kept gives way to any new classification
+        if (current.isPresent()
+                && current.get().assessedAt != null
+                && !assessment.isNewerThan(assessed(current.get()))) {
             Plan newer = current.get();
             LOG.infof(
                     "No plan for assessment %s (assessed %s): plan %s of the newer assessment %s"

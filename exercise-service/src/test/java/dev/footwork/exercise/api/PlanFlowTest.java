@@ -6,6 +6,7 @@ import static dev.footwork.exercise.api.PlanTestClient.awaitCurrentPlan;
 import static dev.footwork.exercise.api.PlanTestClient.awaitEvent;
 import static dev.footwork.exercise.api.PlanTestClient.completion;
 import static dev.footwork.exercise.api.PlanTestClient.newPatient;
+import static dev.footwork.exercise.api.PlanTestClient.plan;
 import static dev.footwork.exercise.api.PlanTestClient.publishClassified;
 import static dev.footwork.exercise.api.PlanTestClient.queuedEvents;
 import static io.restassured.RestAssured.given;
@@ -160,6 +161,43 @@ class PlanFlowTest {
         assertThat(queuedEvents(patient, EventType.PLAN_REVISED))
                 .as("the later plan not superseded")
                 .isZero();
+    }
+
+    @Test
+    void aPlanFromBeforeAssessmentTimesWereKeptGivesWayToANewClassification() {
+        String patient = newPatient();
+        UUID first = UUID.randomUUID();
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                first,
+                patient,
+                Instant.parse("2026-11-27T09:00:00Z"),
+                null,
+                PostureLevel.NEUTRAL);
+        String legacy = awaitCurrentPlan(patient);
+        // as the plans issued before the assessment time was stored: it is not known
+        Tenancy.transaction(CLINIC)
+                .run(
+                        () ->
+                                Plan.update(
+                                        "assessedAt = null, previousAssessmentId = null where id"
+                                                + " = ?1",
+                                        UUID.fromString(legacy)));
+
+        // the next assessment of the patient, whatever its time, makes the current plan
+        UUID next = UUID.randomUUID();
+        publishClassified(
+                bootstrapServers,
+                UUID.randomUUID().toString(),
+                next,
+                patient,
+                Instant.parse("2026-11-26T09:00:00Z"),
+                first,
+                PostureLevel.PRONATED);
+        await().atMost(WAIT).until(() -> !awaitCurrentPlan(patient).equals(legacy));
+        assertThat(plan(awaitCurrentPlan(patient)).getString("assessmentId"))
+                .isEqualTo(next.toString());
     }
 
     @Test
