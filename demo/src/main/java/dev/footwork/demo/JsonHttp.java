@@ -10,6 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -86,16 +91,45 @@ final class JsonHttp {
         return read(answer, type);
     }
 
-    /** GETs the URL until a 200 answer satisfies {@code done}; 404 is "not yet", others fail. */
+    /**
+     * GETs the URL every {@link #POLL} until a 200 answer satisfies {@code done}; 404 is "not yet",
+     * others fail. The attempts run on a scheduler; the caller waits for the outcome.
+     */
     <T> T poll(String url, Class<T> type, Predicate<T> done) throws InterruptedException {
         System.out.printf("   GET %s until it is there (up to %d s)%n", url, EVENTUAL.toSeconds());
         long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        while (true) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            scheduler.scheduleWithFixedDelay(
+                    () -> attempt(url, type, done, deadline, outcome),
+                    0,
+                    POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return outcome.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof DemoFailure failure
+                    ? failure
+                    : new DemoFailure("polling " + url + " failed: " + e.getCause());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** One GET of a poll: completes {@code outcome} when done, failed or out of time. */
+    private <T> void attempt(
+            String url,
+            Class<T> type,
+            Predicate<T> done,
+            long deadline,
+            CompletableFuture<T> outcome) {
+        try {
             Answer last = get(url);
             if (last.status() == 200) {
                 T value = read(last, type);
                 if (done.test(value)) {
-                    return value;
+                    outcome.complete(value);
+                    return;
                 }
             } else if (last.status() != 404) {
                 throw new DemoFailure(
@@ -106,7 +140,8 @@ final class JsonHttp {
                         "not there after %d s; the last answer was %d:%n%s"
                                 .formatted(EVENTUAL.toSeconds(), last.status(), last.body()));
             }
-            Thread.sleep(POLL.toMillis());
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
         }
     }
 
