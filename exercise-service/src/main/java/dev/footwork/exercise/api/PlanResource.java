@@ -107,8 +107,9 @@ public class PlanResource {
             description = "The ETag is the plan's revision; send it as If-Match when changing it.")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
     public Response plan(@PathParam("planId") UUID planId) {
-        requireAccessTo(planId);
-        return rendered(plans.plan(planId));
+        PlanView plan = plans.plan(planId);
+        access.requireAccessTo(plan.patientRef(), "plan " + planId);
+        return rendered(plan);
     }
 
     @GET

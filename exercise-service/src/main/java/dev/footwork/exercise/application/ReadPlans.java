@@ -59,16 +59,20 @@ public class ReadPlans {
         return view(stored(planId));
     }
 
-    /** Every revision of a plan, oldest first. */
+    /**
+     * Every revision of a plan, oldest first; empty for a plan of another clinic or none (the
+     * caller has found the plan with {@link #patientOf}, which answers 404 for those).
+     */
     public List<RevisionView> revisions(UUID planId) {
-        return PlanRevision.of(stored(planId).id).stream().map(RevisionView::of).toList();
+        return PlanRevision.of(planId).stream().map(RevisionView::of).toList();
     }
 
-    /** One page of a plan's completions, latest session first. */
+    /**
+     * One page of a plan's completions, latest session first; empty for a plan of another clinic or
+     * none (the caller has found the plan with {@link #patientOf}).
+     */
     public List<CompletionView> completions(UUID planId, int page, int size) {
-        return Completion.ofPlan(stored(planId).id, page, size).stream()
-                .map(CompletionView::of)
-                .toList();
+        return Completion.ofPlan(planId, page, size).stream().map(CompletionView::of).toList();
     }
 
     /** The plan as it stands, rendered; also the answer of every change to a plan. */
