@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
-import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.vocabulary.PlanContent;
@@ -65,19 +64,7 @@ class ErasureIsFinalTest {
         String patient = ProgressEvents.newPatient();
         UUID plan = countedPlanOf(events, patient);
 
-        UUID erasure = UUID.randomUUID();
-        CloudEventRecords.publish(
-                bootstrapServers,
-                EventType.PATIENT_ERASED,
-                UUID.randomUUID().toString(),
-                EventSources.ASSESSMENT,
-                new PatientErased(erasure, CLINIC, patient, Instant.now()));
-        KafkaRecords.find(
-                        bootstrapServers,
-                        Topics.ERASURE_CONFIRMATIONS,
-                        r -> r.value().contains(erasure.toString()),
-                        WAIT)
-                .orElseThrow(() -> new AssertionError("no ProgressDataErased"));
+        events.eraseAndAwaitConfirmation(patient, WAIT);
 
         // logged after the erasure on a device whose clock is a minute ahead: its time is later
         // than the erasure's, as exercise-service publishes it (ce_time = completedAt)

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.footwork.contracts.CloudEventAttributes;
-import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
-import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.ServiceQuarkusTest;
@@ -19,7 +17,6 @@ import dev.footwork.progress.domain.WorkedExample;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.progress.support.TestClock;
 import dev.footwork.support.security.Roles;
-import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.KafkaRecords;
 import io.agroal.api.AgroalDataSource;
@@ -180,21 +177,7 @@ class TwoClinicsTest {
         long alertsOfB = alerts(B, plan);
         assertThat(alertsOfB).as("clinic-b's alerts").isPositive();
 
-        UUID erasure = UUID.randomUUID();
-        CloudEventRecords.publish(
-                bootstrapServers,
-                EventType.PATIENT_ERASED,
-                UUID.randomUUID().toString(),
-                EventSources.ASSESSMENT,
-                new PatientErased(erasure, A, patient, Instant.now()));
-        KafkaRecords.find(
-                        bootstrapServers,
-                        Topics.ERASURE_CONFIRMATIONS,
-                        r ->
-                                (A + ":" + patient).equals(r.key())
-                                        && r.value().contains(erasure.toString()),
-                        WAIT)
-                .orElseThrow(() -> new AssertionError("no ProgressDataErased"));
+        clinicA.eraseAndAwaitConfirmation(patient, WAIT);
 
         summary(A, patient).then().statusCode(404);
         summary(B, patient)

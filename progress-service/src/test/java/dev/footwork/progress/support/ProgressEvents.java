@@ -1,7 +1,11 @@
 package dev.footwork.progress.support;
 
+import dev.footwork.contracts.CloudEventAttributes;
+import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
+import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.contracts.events.PlanIssued;
 import dev.footwork.contracts.events.PlanRevised;
 import dev.footwork.contracts.vocabulary.BandColour;
@@ -9,6 +13,8 @@ import dev.footwork.contracts.vocabulary.PlanContent;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.testkit.CloudEventRecords;
+import dev.footwork.testkit.KafkaRecords;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,6 +22,33 @@ import java.util.UUID;
 public record ProgressEvents(String bootstrapServers, String clinic) {
 
     private static final String SOURCE = "/footwork/exercise-service";
+
+    /**
+     * Publishes PatientErased for a patient of this clinic, as assessment-service does, and waits
+     * until this service has confirmed it (ProgressDataErased of that erasure).
+     */
+    public void eraseAndAwaitConfirmation(String patient, Duration wait) {
+        UUID erasure = UUID.randomUUID();
+        CloudEventRecords.publish(
+                bootstrapServers,
+                EventType.PATIENT_ERASED,
+                UUID.randomUUID().toString(),
+                EventSources.ASSESSMENT,
+                new PatientErased(erasure, clinic, patient, Instant.now()));
+        KafkaRecords.find(
+                        bootstrapServers,
+                        Topics.ERASURE_CONFIRMATIONS,
+                        r ->
+                                (clinic + ":" + patient).equals(r.key())
+                                        && EventType.PROGRESS_DATA_ERASED
+                                                .type()
+                                                .equals(
+                                                        KafkaRecords.header(
+                                                                r, CloudEventAttributes.TYPE))
+                                        && r.value().contains(erasure.toString()),
+                        wait)
+                .orElseThrow(() -> new AssertionError("no ProgressDataErased for " + patient));
+    }
 
     public static String newPatient() {
         return "p-" + UUID.randomUUID().toString().substring(0, 8);
