@@ -90,10 +90,12 @@ public class LogCompletion {
     public record Outcome(int index, Result result, ApplicationException refusal) {}
 
     private final IdempotencyKeys keys;
+    private final LockedPlans plans;
     private final Outbox outbox;
     private final Clock clock;
 
-    LogCompletion(IdempotencyKeys keys, Outbox outbox, Clock clock) {
+    LogCompletion(IdempotencyKeys keys, LockedPlans plans, Outbox outbox, Clock clock) {
+        this.plans = plans;
         this.keys = keys;
         this.outbox = outbox;
         this.clock = clock;
@@ -153,7 +155,7 @@ public class LogCompletion {
 
     private Result log(Command command) {
         UUID planId = command.planId();
-        Plan plan = Plan.byId(planId).orElseThrow(() -> new NotFound("plan " + planId));
+        Plan plan = plans.byId(planId).orElseThrow(() -> new NotFound("plan " + planId));
         Entry entry = command.entry();
         if (entry.completionId() != null) {
             Completion existing = Completion.findById(entry.completionId());

@@ -35,11 +35,18 @@ public class RevisePlan {
 
     private final PlanRevisions revisions;
     private final ReadPlans read;
+    private final LockedPlans plans;
     private final Outbox outbox;
     private final Clock clock;
 
-    RevisePlan(PlanRevisions revisions, ReadPlans read, Outbox outbox, Clock clock) {
+    RevisePlan(
+            PlanRevisions revisions,
+            ReadPlans read,
+            LockedPlans plans,
+            Outbox outbox,
+            Clock clock) {
         this.revisions = revisions;
+        this.plans = plans;
         this.read = read;
         this.outbox = outbox;
         this.clock = clock;
@@ -103,10 +110,10 @@ public class RevisePlan {
     }
 
     /** The plan, locked, when the clinician changed the revision that stands and it is current. */
-    private static Plan changeable(Command command) {
+    private Plan changeable(Command command) {
         UUID planId = command.planId();
         Plan plan =
-                Plan.lockById(planId)
+                plans.byId(planId)
                         .filter(p -> p.clinicId.equals(command.clinicId()))
                         .orElseThrow(() -> new NotFound("plan " + planId));
         Integer expected = command.expectedRevision();

@@ -183,7 +183,9 @@ class CompletionBatchTest {
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         List<Future<Response>> answers = new ArrayList<>();
         try (Connection gate = dataSource.getConnection()) {
-            // every request stops at the key lookup until all of them are there: they race
+            // every request is held up until all of them are there: at the key lookup, or behind
+            // the
+            // one that holds the patient's lock and is at the key lookup; then they race
             gate.setAutoCommit(false);
             try (Statement lock = gate.createStatement()) {
                 lock.execute("lock table idempotency_key in access exclusive mode");
@@ -191,7 +193,8 @@ class CompletionBatchTest {
             for (int i = 0; i < requests; i++) {
                 answers.add(pool.submit(() -> single(planId, body, key).extract().response()));
             }
-            await().atMost(PlanTestClient.WAIT).until(() -> waitingOnKeys(gate) >= requests);
+            await().atMost(PlanTestClient.WAIT)
+                    .until(() -> waitingOnKeys(gate) >= 1 && heldUp(gate) >= requests);
             gate.commit();
 
             List<Response> responses = new ArrayList<>();
@@ -210,6 +213,18 @@ class CompletionBatchTest {
         }
         assertThat(storedCompletions(patient)).isEqualTo(1);
         assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(1);
+    }
+
+    /** Sessions waiting for a lock (a table's, a row's or a patient's advisory lock). */
+    private static long heldUp(Connection c) throws Exception {
+        try (Statement q = c.createStatement();
+                ResultSet n =
+                        q.executeQuery(
+                                "select count(*) from pg_stat_activity"
+                                        + " where cardinality(pg_blocking_pids(pid)) > 0")) {
+            n.next();
+            return n.getLong(1);
+        }
     }
 
     private static long waitingOnKeys(Connection c) throws Exception {

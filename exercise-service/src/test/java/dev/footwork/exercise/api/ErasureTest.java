@@ -23,7 +23,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,71 @@ class ErasureTest {
                                                                 + "/plans/active")
                                                 .statusCode()
                                         == 404);
+    }
+
+    @Test
+    void aCompletionPostedWhileTheErasureRunsWaitsForItAndFindsNoPlan() throws Exception {
+        String patient = PlanTestClient.newPatient();
+        String plan = PlanTestClient.newPlan(bootstrapServers, patient, PostureLevel.PRONATED);
+        CompletableFuture<Integer> posted;
+        try (Connection erasure = dataSource.getConnection()) {
+            // an erasure under way: the patient's lock taken, the rows deleted, not yet committed
+            erasure.setAutoCommit(false);
+            try (PreparedStatement s =
+                    erasure.prepareStatement(
+                            "select pg_advisory_xact_lock(1348564073, hashtext(?))")) {
+                s.setString(1, CLINIC + ":" + patient);
+                s.execute();
+            }
+            for (String delete :
+                    List.of(
+                            "delete from completion where clinic_id = ? and patient_ref = ?",
+                            "delete from plan_revision where plan_id in (select id from plan"
+                                    + " where clinic_id = ? and patient_ref = ?)",
+                            "delete from plan where clinic_id = ? and patient_ref = ?",
+                            "insert into erased_patient (clinic_id, patient_ref, erasure_id,"
+                                    + " erased_at) values (?, ?, gen_random_uuid(), now())")) {
+                try (PreparedStatement s = erasure.prepareStatement(delete)) {
+                    s.setString(1, CLINIC);
+                    s.setString(2, patient);
+                    s.executeUpdate();
+                }
+            }
+            posted =
+                    CompletableFuture.supplyAsync(
+                            () ->
+                                    given().contentType(ContentType.JSON)
+                                            .header(
+                                                    "Authorization",
+                                                    DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                                            .body(
+                                                    PlanTestClient.completion(
+                                                            null,
+                                                            "towel-grab",
+                                                            null,
+                                                            Instant.now()))
+                                            .post("/api/v1/plans/" + plan + "/completions")
+                                            .statusCode());
+            await().atMost(WAIT).until(() -> posted.isDone() || someoneWaits(erasure));
+            erasure.commit();
+        }
+
+        assertThat(posted.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(404);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
+        }
+    }
+
+    /** Whether a transaction waits for a lock that {@code holder} holds. */
+    private static boolean someoneWaits(Connection holder) throws Exception {
+        try (PreparedStatement s =
+                        holder.prepareStatement(
+                                "select count(*) from pg_stat_activity"
+                                        + " where pg_backend_pid() = any(pg_blocking_pids(pid))");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1) > 0;
+        }
     }
 
     @Test

@@ -8,11 +8,13 @@ import dev.footwork.progress.persistence.AlertClaims;
 import dev.footwork.progress.persistence.KnownPlan;
 import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
+import dev.footwork.support.erasure.PatientLock;
 import dev.footwork.support.outbox.Outbox;
 import dev.footwork.support.retry.ShutdownSignal;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +37,7 @@ public class EvaluatePlans {
     private final Outbox outbox;
     private final ChangeNotices notices;
     private final ShutdownSignal shutdown;
+    private final PatientLock patientLock;
     private final Clock clock;
 
     EvaluatePlans(
@@ -42,7 +45,9 @@ public class EvaluatePlans {
             Outbox outbox,
             ChangeNotices notices,
             ShutdownSignal shutdown,
+            PatientLock patientLock,
             Clock clock) {
+        this.patientLock = patientLock;
         this.snapshots = snapshots;
         this.outbox = outbox;
         this.notices = notices;
@@ -94,9 +99,20 @@ public class EvaluatePlans {
     /** Evaluates one plan as its clinic and emits the events due; returns how many. */
     private int evaluate(KnownPlan.InClinic known, Instant now) {
         PlanKey key = new PlanKey(known.clinicId(), known.planId());
-        PlanProgress progress = PlanProgress.findById(key, LockModeType.PESSIMISTIC_WRITE);
         KnownPlan plan = KnownPlan.findById(key);
-        if (progress == null || plan == null) {
+        if (plan == null) {
+            return 0;
+        }
+        // the patient first, as every writer of the patient does; then the plan as it is now
+        patientLock.lock(plan.clinicId, plan.patientRef);
+        PlanProgress progress;
+        try {
+            KnownPlan.getEntityManager().refresh(plan);
+            progress = PlanProgress.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        } catch (EntityNotFoundException erasedMeanwhile) {
+            return 0;
+        }
+        if (progress == null) {
             return 0;
         }
         ProgressSnapshot snapshot = snapshots.keep(progress, plan, now, clock.instant());

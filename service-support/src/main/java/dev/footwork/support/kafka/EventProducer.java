@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,6 +44,14 @@ public class EventProducer {
     /** Sends a record; the future completes when every in-sync replica has it. */
     public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
         return producer().send(record);
+    }
+
+    /**
+     * Sends a record and calls back, on the producer's I/O thread, when every in-sync replica has
+     * it or it failed; the callback must be quick.
+     */
+    public void send(ProducerRecord<String, byte[]> record, Callback callback) {
+        producer().send(record, callback);
     }
 
     public Duration sendTimeout() {

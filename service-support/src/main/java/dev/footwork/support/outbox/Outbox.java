@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.contracts.events.PatientEvent;
+import dev.footwork.support.erasure.PatientLock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -24,21 +25,27 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final PatientLock patientLock;
     private final Clock clock;
 
     Outbox(
             ObjectMapper mapper,
             TransactionSynchronizationRegistry transactions,
             OutboxRelay relay,
+            PatientLock patientLock,
             Clock clock) {
         this.mapper = mapper;
         this.transactions = transactions;
         this.relay = relay;
+        this.patientLock = patientLock;
         this.clock = clock;
     }
 
     /**
-     * Adds an event to the outbox.
+     * Adds an event to the outbox. The row is inserted under the patient's lock, so a patient's
+     * rows are numbered in the order their transactions commit: two concurrent transactions about
+     * one patient cannot be published in the opposite order. (Use cases that decide from the
+     * patient's data take the lock before reading it; here it is taken again, which costs nothing.)
      *
      * @param occurredAt when the fact happened (the CloudEvents {@code time})
      * @return the event id, which the CloudEvent will carry
@@ -47,6 +54,7 @@ public class Outbox {
     public UUID add(PatientEvent payload, Instant occurredAt) {
         EventType type = EventType.of(payload.getClass());
         PatientKey key = new PatientKey(payload.clinicId(), payload.patientRef());
+        patientLock.lock(key.clinicId(), key.patientRef());
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
         row.topic = type.topic();

@@ -12,7 +12,7 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** Rows published per transaction. */
+    /** Rows read and published per round. */
     @WithDefault("200")
     int batchSize();
 
@@ -22,6 +22,19 @@ public interface OutboxConfig {
      */
     @WithDefault("2s")
     Duration pollInterval();
+
+    /**
+     * How long a relay's lease lasts unless renewed. A relay renews it every round (at least every
+     * poll interval), so a dead relay's replica takes over within this time plus one poll.
+     */
+    @WithDefault("10s")
+    Duration lease();
+
+    /**
+     * How often a row the broker refused for good (too large, topic not authorised) is tried again.
+     */
+    @WithDefault("10m")
+    Duration heldRetry();
 
     /** Published rows are deleted after this long. */
     @WithDefault("P7D")

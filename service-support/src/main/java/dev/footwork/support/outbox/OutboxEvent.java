@@ -16,7 +16,10 @@ public class OutboxEvent extends PanacheEntityBase {
     /** Becomes the CloudEvents id, so a re-publication carries the same id. */
     @Id public UUID id;
 
-    /** Commit order; the relay publishes in this order. */
+    /**
+     * Insert order. One patient's rows are inserted under the patient's lock, so for a patient this
+     * is also commit order, the order the service decided the facts in.
+     */
     @Column(insertable = false, updatable = false)
     public Long seq;
 
@@ -48,4 +51,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** When the broker last refused the row for good; set, it holds back its patient's rows. */
+    @Column(name = "held_at")
+    public Instant heldAt;
+
+    /** Why the broker refused the row. */
+    @Column(name = "held_reason")
+    public String heldReason;
 }

@@ -16,65 +16,101 @@ import dev.footwork.support.kafka.EventProducer;
 import dev.footwork.support.kafka.RecordHeaders;
 import dev.footwork.support.retry.Backoff;
 import dev.footwork.support.tenancy.Tenancy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka in commit order and marks each row only after the broker has
- * acknowledged it. A crash between the acknowledgement and the mark re-publishes the row with the
- * same CloudEvents id, which idempotent consumers skip.
+ * Publishes outbox rows to Kafka and marks each row only after the broker has acknowledged it. A
+ * crash between the acknowledgement and the mark re-publishes the row with the same CloudEvents id,
+ * which idempotent consumers skip.
  *
- * <p>One relay publishes at a time per database (a transaction-scoped advisory lock), so several
- * replicas never interleave one patient's events.
+ * <p>Each round is three steps, and only the first and the last touch the database, each in a short
+ * transaction of its own: take or renew the {@link RelayLease} and read the pending rows; publish
+ * them, a patient's rows one after another ({@link PerKeySends}); mark what the broker
+ * acknowledged. No transaction stays open while the relay waits on the broker.
+ *
+ * <p>A row the broker refuses for good (too large, topic not authorised) is held with its reason,
+ * logged and counted ({@code footwork.outbox.refused}, gauge {@code footwork.outbox.held}); it
+ * holds back only its own patient's later rows, and is tried again every {@link
+ * OutboxConfig#heldRetry()}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** Advisory lock key held while publishing ("Foot" in ASCII). */
-    private static final long RELAY_LOCK = 0x466F6F74L;
-
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     /** Longest wait between rounds while publishing keeps failing. */
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
-    private final EntityManager entityManager;
+    /** Failures that are the record's own: sending it again fails the same way. */
+    private static final List<Class<? extends Throwable>> REFUSALS =
+            List.of(
+                    RecordTooLargeException.class,
+                    RecordBatchTooLargeException.class,
+                    InvalidTopicException.class,
+                    TopicAuthorizationException.class,
+                    InvalidRecordException.class,
+                    SerializationException.class);
+
     private final EventProducer producer;
+    private final RelayLease lease;
     private final OutboxConfig config;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final PerKeySends<OutboxEvent> sends;
+    private final AtomicLong held = new AtomicLong();
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
 
     OutboxRelay(
-            EntityManager entityManager, EventProducer producer, OutboxConfig config, Clock clock) {
-        this.entityManager = entityManager;
+            EventProducer producer,
+            RelayLease lease,
+            OutboxConfig config,
+            Clock clock,
+            MeterRegistry meters) {
         this.producer = producer;
+        this.lease = lease;
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
+        this.sends =
+                new PerKeySends<>(
+                        row -> new PatientKey(row.clinicId, row.patientRef),
+                        (row, done) ->
+                                producer.send(
+                                        toRecord(row),
+                                        (metadata, failure) -> done.accept(row, failure)),
+                        OutboxRelay::refusedForGood,
+                        System::nanoTime);
+        Gauge.builder("footwork.outbox.held", held, AtomicLong::get)
+                .description("Outbox rows the broker refused for good, holding back their patient")
+                .register(meters);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -91,10 +127,20 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (!running) {
+            return;
+        }
         running = false;
         wake();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(10).toMillis());
+        thread.join(Duration.ofSeconds(10).toMillis());
+        try {
+            inTransaction(
+                    () -> {
+                        lease.release();
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not give the relay lease up (it expires by itself): %s", e);
         }
     }
 
@@ -117,10 +163,13 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
-                publishPending();
+                if (publishPending()) {
+                    backoff.succeeded();
+                    pause = config.pollInterval();
+                } else {
+                    pause = backoff.failed();
+                }
                 cleanUpIfDue();
-                backoff.succeeded();
-                pause = config.pollInterval();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -132,66 +181,107 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes every pending row, batch after batch.
+     * Publishes pending rows, round after round while rounds come back full.
      *
-     * @return the number of rows published and marked
+     * @return false when the broker failed a send in a way that may pass (the caller backs off)
      */
-    public int publishPending() {
-        int total = 0;
-        int published;
-        do {
-            published =
-                    Tenancy.call(
-                            Tenancy.NO_CLINIC,
-                            () -> QuarkusTransaction.requiringNew().call(this::publishBatch));
-            total += published;
-        } while (published == config.batchSize() && running);
-        return total;
-    }
-
-    private int publishBatch() {
-        Boolean locked =
-                (Boolean)
-                        entityManager
-                                .createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                                .setParameter("key", RELAY_LOCK)
-                                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0;
-        }
-        List<OutboxEvent> batch =
-                OutboxEvent.<OutboxEvent>find("publishedAt is null", Sort.by("seq"))
-                        .page(0, config.batchSize())
-                        .list();
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            acks.add(producer.send(toRecord(row)));
-        }
-        List<UUID> acknowledged = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxEvent row = batch.get(i);
-            try {
-                acks.get(i).get(producer.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(row.id);
-            } catch (ExecutionException | TimeoutException e) {
-                // Later rows stay pending too, so one patient's events keep their order.
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                row.attempts++;
-                row.lastError = truncate(cause.toString());
-                LOG.warnf("Publishing outbox event %s failed: %s", row.id, cause.toString());
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+    public boolean publishPending() throws InterruptedException {
+        while (true) {
+            List<OutboxEvent> pending = inTransaction(this::leaseAndRead);
+            if (pending.isEmpty()) {
+                return true;
+            }
+            PerKeySends.Outcome<OutboxEvent> outcome =
+                    sends.publish(
+                            pending,
+                            config.lease().dividedBy(2),
+                            producer.sendTimeout().plusSeconds(1));
+            inTransaction(() -> mark(outcome));
+            boolean mayPass = outcome.failed().stream().anyMatch(f -> !f.permanent());
+            if (mayPass) {
+                return false;
+            }
+            if (pending.size() < config.batchSize() || !outcome.failed().isEmpty() || !running) {
+                return true;
             }
         }
-        if (!acknowledged.isEmpty()) {
-            OutboxEvent.update("publishedAt = ?1 where id in ?2", clock.instant(), acknowledged);
+    }
+
+    /** The rows to publish, in insert order, when this instance holds the lease; else none. */
+    private List<OutboxEvent> leaseAndRead() {
+        if (!lease.acquire(config.lease())) {
+            return List.of();
         }
-        return acknowledged.size();
+        Instant retryHeldBefore = clock.instant().minus(config.heldRetry());
+        held.set(OutboxEvent.count("publishedAt is null and heldAt is not null"));
+        return OutboxEvent.<OutboxEvent>find(
+                        """
+                        from OutboxEvent e
+                        where e.publishedAt is null
+                          and (e.heldAt is null or e.heldAt < ?1)
+                          and not exists (
+                              from OutboxEvent h
+                              where h.publishedAt is null and h.heldAt >= ?1
+                                and h.clinicId = e.clinicId and h.patientRef = e.patientRef
+                                and h.seq < e.seq)
+                        order by e.seq
+                        """,
+                        retryHeldBefore)
+                .page(0, config.batchSize())
+                .list();
+    }
+
+    private Void mark(PerKeySends.Outcome<OutboxEvent> outcome) {
+        Instant now = clock.instant();
+        if (!outcome.published().isEmpty()) {
+            OutboxEvent.update(
+                    "publishedAt = ?1 where id in ?2",
+                    now,
+                    outcome.published().stream().map(row -> row.id).toList());
+        }
+        for (PerKeySends.Failure<OutboxEvent> failure : outcome.failed()) {
+            OutboxEvent row = failure.row();
+            String reason = truncate(failure.cause().toString());
+            if (failure.permanent()) {
+                OutboxEvent.update(
+                        "attempts = attempts + 1, lastError = ?1, heldAt = ?2, heldReason = ?1"
+                                + " where id = ?3",
+                        reason,
+                        now,
+                        row.id);
+                meters.counter(
+                                "footwork.outbox.refused",
+                                "topic",
+                                row.topic,
+                                "cause",
+                                failure.cause().getClass().getSimpleName())
+                        .increment();
+                LOG.errorf(
+                        "The broker refused outbox event %s (%s on %s) for good; it and the later"
+                                + " events of patient %s of %s are held back: %s",
+                        row.id, row.eventType, row.topic, row.patientRef, row.clinicId, reason);
+            } else {
+                OutboxEvent.update(
+                        "attempts = attempts + 1, lastError = ?1 where id = ?2", reason, row.id);
+                LOG.warnf("Publishing outbox event %s failed: %s", row.id, reason);
+            }
+        }
+        return null;
+    }
+
+    static boolean refusedForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Class<? extends Throwable> refusal : REFUSALS) {
+                if (refusal.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> T inTransaction(Callable<T> work) {
+        return Tenancy.call(Tenancy.NO_CLINIC, () -> QuarkusTransaction.requiringNew().call(work));
     }
 
     static ProducerRecord<String, byte[]> toRecord(OutboxEvent row) {
@@ -218,15 +308,10 @@ public class OutboxRelay {
         }
         lastCleanup = now;
         long deleted =
-                Tenancy.call(
-                        Tenancy.NO_CLINIC,
+                inTransaction(
                         () ->
-                                QuarkusTransaction.requiringNew()
-                                        .call(
-                                                () ->
-                                                        OutboxEvent.delete(
-                                                                "publishedAt < ?1",
-                                                                now.minus(config.retention()))));
+                                OutboxEvent.delete(
+                                        "publishedAt < ?1", now.minus(config.retention())));
         if (deleted > 0) {
             LOG.debugf("Deleted %d published outbox rows", deleted);
         }
