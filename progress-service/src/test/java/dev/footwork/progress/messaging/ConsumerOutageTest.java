@@ -1,0 +1,323 @@
+package dev.footwork.progress.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.footwork.contracts.CloudEventAttributes;
+import dev.footwork.contracts.Topics;
+import dev.footwork.contracts.events.ExerciseCompleted;
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
+import dev.footwork.progress.ServiceQuarkusTest;
+import dev.footwork.progress.domain.Session;
+import dev.footwork.progress.domain.WorkedExample;
+import dev.footwork.progress.support.ProgressEvents;
+import dev.footwork.progress.support.ProxiedPostgresTestResource;
+import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.KafkaRecords;
+import dev.footwork.testkit.TcpProxy;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The completions consumer through a database outage and a dead-letter-topic outage, each longer
+ * than the limit after which the commit strategy takes an unacknowledged record for a hung consumer
+ * (set to 4 s here; 60 s by default): consumption pauses, nothing is dead-lettered for the outage,
+ * liveness stays UP, readiness says DOWN within a second, and everything resumes by itself when the
+ * dependency is back.
+ */
+@ServiceQuarkusTest
+@TestProfile(ConsumerOutageTest.ShortUnackedLimit.class)
+class ConsumerOutageTest {
+
+    /** The throttled commit strategy's limit, short so that an outage outlasts it quickly. */
+    public static class ShortUnackedLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mp.messaging.incoming.completions.throttled.unprocessed-record-max-age.ms",
+                    String.valueOf(UNACKED_LIMIT.toMillis()),
+                    "mp.messaging.incoming.plans.throttled.unprocessed-record-max-age.ms",
+                    String.valueOf(UNACKED_LIMIT.toMillis()),
+                    // the strategy checks the limit at each commit
+                    "mp.messaging.incoming.completions.auto.commit.interval.ms",
+                    "500",
+                    "mp.messaging.incoming.plans.auto.commit.interval.ms",
+                    "500",
+                    "footwork.messaging.max-retry-backoff",
+                    "1s",
+                    "footwork.messaging.send-timeout",
+                    "2s");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ProxiedPostgresTestResource.class));
+        }
+    }
+
+    private static final String CLINIC = "clinic-outage";
+    private static final Duration UNACKED_LIMIT = Duration.ofSeconds(4);
+
+    /** Longer than the limit plus a commit interval, so the old behaviour shows. */
+    private static final Duration OUTAGE = Duration.ofSeconds(8);
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
+    private static final Instant AT = WorkedExample.ASSESSED_AT;
+    private static final Session SESSION = new Session(3, 12, 2, 1);
+
+    /** The application's only way to its database (ProxiedPostgresTestResource). */
+    TcpProxy database;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
+
+    @TestHTTPResource("/q/health/live")
+    URI liveness;
+
+    @Inject AgroalDataSource dataSource;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ProgressEvents events;
+
+    @BeforeEach
+    void events() {
+        events = new ProgressEvents(bootstrapServers, CLINIC);
+    }
+
+    @Test
+    void aDatabaseOutagePausesConsumptionWhichResumesByItself() throws Exception {
+        String patient = ProgressEvents.newPatient();
+        UUID plan = knownPlan(patient);
+        await().atMost(WAIT).until(() -> answer(readiness).status() == 200);
+        List<ExerciseCompleted> completions =
+                IntStream.range(0, 5)
+                        .mapToObj(
+                                i ->
+                                        events.completion(
+                                                plan,
+                                                patient,
+                                                WorkedExample.TOWEL_LEFT,
+                                                SESSION,
+                                                AT.plusSeconds(60L * i)))
+                        .toList();
+
+        database.cut();
+        long cutAt = System.nanoTime();
+        Answer down = awaitReadiness(503);
+        Duration toDown = Duration.ofNanos(System.nanoTime() - cutAt);
+        System.out.printf(
+                "readiness 503 %d ms after the database went away (answered in %d ms): %s%n",
+                toDown.toMillis(), down.took().toMillis(), down.body());
+        assertThat(toDown).as("time until readiness said DOWN").isLessThan(Duration.ofMillis(1500));
+        completions.forEach(events::publish);
+        holdsThrough(OUTAGE, 503);
+        database.restore();
+
+        awaitSessions(patient, completions.size());
+        awaitReadiness(200);
+        assertThat(answer(liveness).status()).isEqualTo(200);
+        assertThat(completionRows(plan)).as("each completion applied once").isEqualTo(5);
+        assertThat(deadLettersOf(patient, Duration.ofSeconds(3))).as("dead letters").isEmpty();
+    }
+
+    @Test
+    void aPoisonRecordWaitsForTheDeadLetterTopicAndTheNextRecordWaitsBehindIt() throws Exception {
+        String patient = ProgressEvents.newPatient();
+        UUID plan = knownPlan(patient);
+        ExerciseCompleted beyondThePlan =
+                events.completion(
+                        plan,
+                        patient,
+                        WorkedExample.TOWEL_LEFT,
+                        SESSION,
+                        Instant.parse("9999-12-31T00:00:00Z"));
+        ExerciseCompleted fitting =
+                events.completion(plan, patient, WorkedExample.TOWEL_LEFT, SESSION, AT);
+
+        try (Admin admin = admin()) {
+            createDeadLetterTopic(admin);
+            // one replica of two required: every acks=all write is refused, as while the topic
+            // is missing or an ACL refuses the service
+            setMinInsyncReplicas(admin, "2");
+            try {
+                events.publish(beyondThePlan);
+                events.publish(fitting);
+                awaitReadiness(503);
+                holdsThrough(OUTAGE, 503);
+                assertThat(sessions(patient))
+                        .as("the next record waits behind the poison one")
+                        .isZero();
+            } finally {
+                setMinInsyncReplicas(admin, null);
+            }
+        }
+
+        awaitSessions(patient, 1);
+        List<ConsumerRecord<String, String>> dead = deadLettersOf(patient, Duration.ofSeconds(5));
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaRecords.header(dead.get(0), CloudEventAttributes.DEAD_LETTER_CAUSE))
+                .isEqualTo("outside-plan");
+        assertThat(KafkaRecords.header(dead.get(0), CloudEventAttributes.DEAD_LETTER_REASON))
+                .contains("9999-12-31");
+        awaitReadiness(200);
+    }
+
+    /** Liveness UP and readiness at {@code readyStatus} all along, each answering within 1 s. */
+    private void holdsThrough(Duration outage, int readyStatus) {
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .during(outage)
+                .atMost(outage.plusSeconds(10))
+                .until(
+                        () -> {
+                            Answer live = answer(liveness);
+                            assertThat(live.status()).as("liveness: " + live.body()).isEqualTo(200);
+                            Answer ready = answer(readiness);
+                            assertThat(ready.status())
+                                    .as("readiness: " + ready.body())
+                                    .isEqualTo(readyStatus);
+                            return true;
+                        });
+    }
+
+    private Answer awaitReadiness(int status) {
+        return await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .atMost(WAIT)
+                .until(() -> answer(readiness), answer -> answer.status() == status);
+    }
+
+    private record Answer(int status, Duration took, String body) {}
+
+    /** GETs a health endpoint; fails the test when it takes longer than a second to answer. */
+    private Answer answer(URI endpoint) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response =
+                    http.send(
+                            HttpRequest.newBuilder(endpoint).timeout(ANSWER_WITHIN).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new AssertionError(
+                    endpoint.getPath() + " did not answer within " + ANSWER_WITHIN);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).as(endpoint.getPath() + " answer time").isLessThan(ANSWER_WITHIN);
+        return new Answer(response.statusCode(), took, response.body());
+    }
+
+    private UUID knownPlan(String patient) {
+        UUID plan = UUID.randomUUID();
+        events.planIssued(
+                plan,
+                patient,
+                WorkedExample.plan(PlanStatus.ACTIVE),
+                AT.minus(20, ChronoUnit.DAYS));
+        awaitSessions(patient, 0);
+        return plan;
+    }
+
+    private static Response progress(String patient) {
+        return given().header("Authorization", DevTokens.bearer(Roles.CLINICIAN, CLINIC))
+                .get("/api/v1/patients/" + patient + "/progress");
+    }
+
+    private static int sessions(String patient) {
+        Response r = progress(patient);
+        return r.statusCode() == 200 ? r.<Integer>path("completedSessions") : -1;
+    }
+
+    private static void awaitSessions(String patient, int expected) {
+        await().atMost(WAIT).until(() -> sessions(patient) == expected);
+    }
+
+    private long completionRows(UUID plan) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q =
+                        c.prepareStatement("select count(*) from completion where plan_id = ?")) {
+            q.setObject(1, plan);
+            try (ResultSet n = q.executeQuery()) {
+                n.next();
+                return n.getLong(1);
+            }
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> deadLettersOf(String patient, Duration wait) {
+        return KafkaRecords.poll(
+                        bootstrapServers, Topics.PROGRESS_DEAD_LETTER, Integer.MAX_VALUE, wait)
+                .stream()
+                .filter(r -> (CLINIC + ":" + patient).equals(r.key()))
+                .toList();
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    private static void createDeadLetterTopic(Admin admin) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(Topics.PROGRESS_DEAD_LETTER, 1, (short) 1)))
+                    .all()
+                    .get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Sets the topic's min.insync.replicas, or back to the broker's default when null. */
+    private static void setMinInsyncReplicas(Admin admin, String value) throws Exception {
+        ConfigResource topic =
+                new ConfigResource(ConfigResource.Type.TOPIC, Topics.PROGRESS_DEAD_LETTER);
+        AlterConfigOp op =
+                value == null
+                        ? new AlterConfigOp(
+                                new ConfigEntry("min.insync.replicas", ""),
+                                AlterConfigOp.OpType.DELETE)
+                        : new AlterConfigOp(
+                                new ConfigEntry("min.insync.replicas", value),
+                                AlterConfigOp.OpType.SET);
+        Map<ConfigResource, Collection<AlterConfigOp>> change = Map.of(topic, List.of(op));
+        admin.incrementalAlterConfigs(change).all().get();
+    }
+}
