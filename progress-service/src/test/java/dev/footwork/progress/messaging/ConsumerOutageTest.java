@@ -11,6 +11,8 @@ import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.ServiceQuarkusTest;
 import dev.footwork.progress.domain.Session;
 import dev.footwork.progress.domain.WorkedExample;
+import dev.footwork.progress.support.HealthEndpoints;
+import dev.footwork.progress.support.HealthEndpoints.Answer;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.progress.support.ProxiedPostgresTestResource;
 import dev.footwork.support.security.Roles;
@@ -24,10 +26,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,7 +93,6 @@ class ConsumerOutageTest {
     private static final Duration OUTAGE = Duration.ofSeconds(8);
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
     private static final Instant AT = WorkedExample.ASSESSED_AT;
     private static final Session SESSION = new Session(3, 12, 2, 1);
 
@@ -105,27 +102,25 @@ class ConsumerOutageTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @TestHTTPResource("/q/health/ready")
-    URI readiness;
-
-    @TestHTTPResource("/q/health/live")
-    URI liveness;
+    @TestHTTPResource("/")
+    URI service;
 
     @Inject AgroalDataSource dataSource;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private ProgressEvents events;
+    private HealthEndpoints health;
 
     @BeforeEach
     void events() {
         events = new ProgressEvents(bootstrapServers, CLINIC);
+        health = new HealthEndpoints(service);
     }
 
     @Test
     void aDatabaseOutagePausesConsumptionWhichResumesByItself() throws Exception {
         String patient = ProgressEvents.newPatient();
         UUID plan = knownPlan(patient);
-        await().atMost(WAIT).until(() -> answer(readiness).status() == 200);
+        warmUp();
         List<ExerciseCompleted> completions =
                 IntStream.range(0, 5)
                         .mapToObj(
@@ -139,20 +134,25 @@ class ConsumerOutageTest {
                         .toList();
 
         database.cut();
-        long cutAt = System.nanoTime();
-        Answer down = awaitReadiness(503);
-        Duration toDown = Duration.ofNanos(System.nanoTime() - cutAt);
-        System.out.printf(
-                "readiness 503 %d ms after the database went away (answered in %d ms): %s%n",
-                toDown.toMillis(), down.took().toMillis(), down.body());
-        assertThat(toDown).as("time until readiness said DOWN").isLessThan(Duration.ofMillis(1500));
-        completions.forEach(events::publish);
-        holdsThrough(OUTAGE, 503);
-        database.restore();
+        try {
+            long cutAt = System.nanoTime();
+            Answer down = health.awaitReadiness(503);
+            Duration toDown = Duration.ofNanos(System.nanoTime() - cutAt);
+            System.out.printf(
+                    "readiness 503 %d ms after the database went away (answered in %d ms): %s%n",
+                    toDown.toMillis(), down.took().toMillis(), down.body());
+            assertThat(toDown)
+                    .as("time until readiness said DOWN")
+                    .isLessThan(Duration.ofMillis(1500));
+            completions.forEach(events::publish);
+            health.holdThrough(OUTAGE, 503);
+        } finally {
+            database.restore();
+        }
 
         awaitSessions(patient, completions.size());
-        awaitReadiness(200);
-        assertThat(answer(liveness).status()).isEqualTo(200);
+        health.awaitReadiness(200);
+        assertThat(health.liveness().status()).isEqualTo(200);
         assertThat(completionRows(plan)).as("each completion applied once").isEqualTo(5);
         assertThat(deadLettersOf(patient, Duration.ofSeconds(3))).as("dead letters").isEmpty();
     }
@@ -170,22 +170,24 @@ class ConsumerOutageTest {
                         Instant.parse("9999-12-31T00:00:00Z"));
         ExerciseCompleted fitting =
                 events.completion(plan, patient, WorkedExample.TOWEL_LEFT, SESSION, AT);
+        warmUp();
 
         try (Admin admin = admin()) {
             createDeadLetterTopic(admin);
-            // one replica of two required: every acks=all write is refused, as while the topic
-            // is missing or an ACL refuses the service
-            setMinInsyncReplicas(admin, "2");
+            // the broker refuses every dead letter, as while the topic is missing with
+            // auto-creation off or an ACL refuses the service, until an operator puts it right
+            refuseRecordsLargerThan(admin, "100");
             try {
                 events.publish(beyondThePlan);
                 events.publish(fitting);
-                awaitReadiness(503);
-                holdsThrough(OUTAGE, 503);
+                health.holdThrough(OUTAGE, null);
                 assertThat(sessions(patient))
                         .as("the next record waits behind the poison one")
                         .isZero();
+                Answer ready = health.readiness();
+                assertThat(ready.status()).as("readiness: " + ready.body()).isEqualTo(503);
             } finally {
-                setMinInsyncReplicas(admin, null);
+                refuseRecordsLargerThan(admin, null);
             }
         }
 
@@ -196,52 +198,13 @@ class ConsumerOutageTest {
                 .isEqualTo("outside-plan");
         assertThat(KafkaRecords.header(dead.get(0), CloudEventAttributes.DEAD_LETTER_REASON))
                 .contains("9999-12-31");
-        awaitReadiness(200);
+        health.awaitReadiness(200);
     }
 
-    /** Liveness UP and readiness at {@code readyStatus} all along, each answering within 1 s. */
-    private void holdsThrough(Duration outage, int readyStatus) {
-        await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(250))
-                .during(outage)
-                .atMost(outage.plusSeconds(10))
-                .until(
-                        () -> {
-                            Answer live = answer(liveness);
-                            assertThat(live.status()).as("liveness: " + live.body()).isEqualTo(200);
-                            Answer ready = answer(readiness);
-                            assertThat(ready.status())
-                                    .as("readiness: " + ready.body())
-                                    .isEqualTo(readyStatus);
-                            return true;
-                        });
-    }
-
-    private Answer awaitReadiness(int status) {
-        return await().pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(50))
-                .atMost(WAIT)
-                .until(() -> answer(readiness), answer -> answer.status() == status);
-    }
-
-    private record Answer(int status, Duration took, String body) {}
-
-    /** GETs a health endpoint; fails the test when it takes longer than a second to answer. */
-    private Answer answer(URI endpoint) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> response;
-        try {
-            response =
-                    http.send(
-                            HttpRequest.newBuilder(endpoint).timeout(ANSWER_WITHIN).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new AssertionError(
-                    endpoint.getPath() + " did not answer within " + ANSWER_WITHIN);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(took).as(endpoint.getPath() + " answer time").isLessThan(ANSWER_WITHIN);
-        return new Answer(response.statusCode(), took, response.body());
+    /** Ready and live, asked without a time limit: the first answers of a cold JVM are slow. */
+    private static void warmUp() {
+        await().atMost(WAIT).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
     }
 
     private UUID knownPlan(String patient) {
@@ -305,19 +268,32 @@ class ConsumerOutageTest {
         }
     }
 
-    /** Sets the topic's min.insync.replicas, or back to the broker's default when null. */
-    private static void setMinInsyncReplicas(Admin admin, String value) throws Exception {
+    /**
+     * Sets the dead-letter topic's max.message.bytes (back to the broker's default when null) and
+     * waits until the broker reports it.
+     */
+    private static void refuseRecordsLargerThan(Admin admin, String bytes) throws Exception {
         ConfigResource topic =
                 new ConfigResource(ConfigResource.Type.TOPIC, Topics.PROGRESS_DEAD_LETTER);
+        ConfigEntry entry = new ConfigEntry("max.message.bytes", bytes == null ? "" : bytes);
         AlterConfigOp op =
-                value == null
-                        ? new AlterConfigOp(
-                                new ConfigEntry("min.insync.replicas", ""),
-                                AlterConfigOp.OpType.DELETE)
-                        : new AlterConfigOp(
-                                new ConfigEntry("min.insync.replicas", value),
-                                AlterConfigOp.OpType.SET);
+                new AlterConfigOp(
+                        entry,
+                        bytes == null ? AlterConfigOp.OpType.DELETE : AlterConfigOp.OpType.SET);
         Map<ConfigResource, Collection<AlterConfigOp>> change = Map.of(topic, List.of(op));
         admin.incrementalAlterConfigs(change).all().get();
+        await().atMost(WAIT)
+                .until(
+                        () -> {
+                            ConfigEntry now =
+                                    admin.describeConfigs(List.of(topic))
+                                            .all()
+                                            .get()
+                                            .get(topic)
+                                            .get("max.message.bytes");
+                            return bytes == null
+                                    ? now.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG
+                                    : bytes.equals(now.value());
+                        });
     }
 }
