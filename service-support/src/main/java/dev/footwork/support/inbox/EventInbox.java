@@ -6,6 +6,7 @@ import dev.footwork.contracts.events.PatientErased;
 import dev.footwork.support.application.ApplicationException;
 import dev.footwork.support.erasure.ErasedPatients;
 import dev.footwork.support.erasure.PatientLock;
+import dev.footwork.support.health.WaitingConsumers;
 import dev.footwork.support.kafka.MessagingConfig;
 import dev.footwork.support.retry.Backoff;
 import dev.footwork.support.retry.ShutdownSignal;
@@ -26,7 +27,9 @@ import org.jboss.logging.Logger;
  * and record the event as processed in one transaction, so a redelivered event changes nothing.
  * Poison records go to the dead-letter topic and consumption continues: envelope faults, and
  * refusals of the use case ({@link ApplicationException}, whose code becomes the dead-letter
- * cause). While the database is unreachable the event is retried, never dead-lettered.
+ * cause). While the database is unreachable the event is retried, never dead-lettered: the record
+ * stays unacknowledged (no offset is committed past it), later records of the channel wait behind
+ * it, and readiness says DOWN ({@link WaitingConsumers}) until it has been applied.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -40,6 +43,7 @@ public class EventInbox {
     private final ErasedPatients erased;
     private final PatientLock patientLock;
     private final ShutdownSignal shutdown;
+    private final WaitingConsumers waiting;
 
     EventInbox(
             EnvelopeReader reader,
@@ -48,7 +52,8 @@ public class EventInbox {
             MessagingConfig config,
             ErasedPatients erased,
             PatientLock patientLock,
-            ShutdownSignal shutdown) {
+            ShutdownSignal shutdown,
+            WaitingConsumers waiting) {
         this.reader = reader;
         this.processed = processed;
         this.deadLetters = deadLetters;
@@ -56,6 +61,7 @@ public class EventInbox {
         this.erased = erased;
         this.patientLock = patientLock;
         this.shutdown = shutdown;
+        this.waiting = waiting;
     }
 
     /**
@@ -65,8 +71,22 @@ public class EventInbox {
      * @param accepted the event types this consumer understands
      * @param effect the change to make, run inside the transaction that marks the event processed;
      *     it refuses the event by throwing an {@link ApplicationException}
+     * @throws IllegalStateException only when the service stops while the record waits; it is not
+     *     acknowledged and will be delivered again
      */
     public void receive(
+            String consumer,
+            ConsumerRecord<String, byte[]> record,
+            Set<EventType> accepted,
+            Consumer<InboundEvent> effect) {
+        try {
+            apply(consumer, record, accepted, effect);
+        } finally {
+            waiting.resumed(consumer);
+        }
+    }
+
+    private void apply(
             String consumer,
             ConsumerRecord<String, byte[]> record,
             Set<EventType> accepted,
@@ -114,6 +134,9 @@ public class EventInbox {
                                     "processing-failed",
                                     "gave up after " + failures + " attempts: " + e));
                     return;
+                }
+                if (transientFailure) {
+                    waiting.waiting(consumer, record.topic(), "database", e);
                 }
                 Duration pause = backoff.failed();
                 LOG.warnf(
