@@ -51,8 +51,7 @@ class BrokerFailoverFaultIT {
                     "Stopped broker %d, leader of most partitions of %s",
                     leader, Topics.COMPLETIONS);
             awaitMoreAcknowledged(load, 40);
-            load.finish(CONVERGE);
-            FaultFigures.awaitAndReport(
+            FaultFigures.finishAndReport(
                     "leader-of-completions-stopped", system, load, stopped, CONVERGE, 0);
         }
     }

@@ -58,8 +58,7 @@ class DatabaseFaultIT {
                     "PostgreSQL back after %d ms; %d operations acknowledged",
                     FaultFigures.millisSince(stopped), load.acknowledged());
             awaitMoreAcknowledged(load, 25);
-            load.finish(CONVERGE);
-            FaultFigures.awaitAndReport("postgres-down-80s", system, load, back, CONVERGE, 0);
+            FaultFigures.finishAndReport("postgres-down-80s", system, load, back, CONVERGE, 0);
             for (String service : FaultSystem.SERVICES) {
                 system.service(service).awaitReady(Duration.ofSeconds(60));
             }

@@ -45,12 +45,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +121,12 @@ class KafkaFaultIT {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = FaultSystem.start(() -> KafkaBroker.cluster(1), "kafka", Map.of());
+        // topics are all created up front; a deleted dead-letter topic must stay gone
+        system =
+                FaultSystem.start(
+                        () -> KafkaBroker.cluster(1, Map.of("auto.create.topics.enable", "false")),
+                        "kafka",
+                        Map.of());
         producer = KafkaRecords.producer(system.bootstrapServers());
     }
 
@@ -160,9 +162,8 @@ class KafkaFaultIT {
             producer.flush();
             Repeats repeats = publishRepeats("dupe-1");
             awaitMoreAcknowledged(load, 20);
-            load.finish(CONVERGE);
             long published = System.nanoTime();
-            FaultFigures.awaitAndReport(
+            FaultFigures.finishAndReport(
                     "poison-records", system, load, published, CONVERGE, expectedDeadLetters);
             assertEveryPoisonDeadLetteredOnceWithItsCause();
             assertRepeatsCountedOnce(repeats);
@@ -201,9 +202,8 @@ class KafkaFaultIT {
             }
             producer.flush();
             awaitMoreAcknowledged(load, 10);
-            load.finish(CONVERGE);
             long published = System.nanoTime();
-            FaultFigures.awaitAndReport(
+            FaultFigures.finishAndReport(
                     "same-event-id-two-clinics", system, load, published, CONVERGE, 0);
             for (String clinic : List.of(CLINIC, OTHER_CLINIC)) {
                 await(clinic + ": the shared-id completion counted")
@@ -351,7 +351,7 @@ class KafkaFaultIT {
     void aPoisonRecordWaitsForTheDeadLetterTopicAndNothingElseIsDeadLettered() throws Exception {
         try (SteadyLoad load = SteadyLoad.start(system, CLINIC, "dlt-", 3, 4, true)) {
             awaitMoreAcknowledged(load, 20);
-            setMinInSync(Topics.PROGRESS_DEAD_LETTER, "2");
+            system.admin().deleteTopics(List.of(Topics.PROGRESS_DEAD_LETTER)).all().get();
             long refused = System.nanoTime();
             ObjectNode template = validTemplates(load).get(Topics.COMPLETIONS);
             producer.send(
@@ -362,20 +362,17 @@ class KafkaFaultIT {
                             "dlt-x1",
                             Map.of(Topics.COMPLETIONS, template)));
             producer.flush();
-            await("the dead-letter topic refusing writes for 45 s")
+            await("the dead-letter topic gone for 45 s")
                     .during(Duration.ofSeconds(45))
                     .atMost(Duration.ofSeconds(55))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> FaultFigures.deadLettered(system, "dlt-").isEmpty());
-            setMinInSync(Topics.PROGRESS_DEAD_LETTER, "1");
+            system.kafka().createTopics(FaultSystem.PARTITIONS, Topics.PROGRESS_DEAD_LETTER);
             long accepted = System.nanoTime();
-            LOG.infof(
-                    "Dead-letter topic refused writes for %d ms",
-                    FaultFigures.millisSince(refused));
+            LOG.infof("Dead-letter topic missing for %d ms", FaultFigures.millisSince(refused));
             awaitMoreAcknowledged(load, 20);
-            load.finish(CONVERGE);
-            FaultFigures.awaitAndReport(
-                    "dead-letter-topic-refusing", system, load, accepted, CONVERGE, 1);
+            FaultFigures.finishAndReport(
+                    "dead-letter-topic-deleted", system, load, accepted, CONVERGE, 1);
             List<ConsumerRecord<String, byte[]>> dead = FaultFigures.deadLettered(system, "dlt-");
             assertThat(dead).hasSize(1);
             assertThat(FaultFigures.header(dead.get(0), CloudEventAttributes.DEAD_LETTER_CAUSE))
@@ -390,7 +387,7 @@ class KafkaFaultIT {
     @Test
     @Order(5)
     void theBrokerStoppedFor80sThenBackLosesNothingAndKeepsPerKeyOrder() throws Exception {
-        try (SteadyLoad load = SteadyLoad.start(system, CLINIC, "outage-", 3, 4, true)) {
+        try (SteadyLoad load = SteadyLoad.start(system, CLINIC, "outage-", 3, 40, true)) {
             awaitMoreAcknowledged(load, 20);
             int broker = system.kafka().brokerIds().iterator().next();
             system.kafka().stopBroker(broker);
@@ -406,8 +403,7 @@ class KafkaFaultIT {
                     "Broker %d back after %d ms; %d operations acknowledged",
                     broker, FaultFigures.millisSince(stopped), load.acknowledged());
             awaitMoreAcknowledged(load, 20);
-            load.finish(CONVERGE);
-            FaultFigures.awaitAndReport("broker-down-80s", system, load, back, CONVERGE, 0);
+            FaultFigures.finishAndReport("broker-down-80s", system, load, back, CONVERGE, 0);
             assertPerKeyOrderOnEveryProducedTopic();
             for (String service : FaultSystem.SERVICES) {
                 system.service(service).awaitReady(Duration.ofSeconds(60));
@@ -481,20 +477,6 @@ class KafkaFaultIT {
         assertThat(violations).as("keys whose topic order differs from the outbox order").isEmpty();
     }
 
-    private static void setMinInSync(String topic, String value) throws Exception {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        system.admin()
-                .incrementalAlterConfigs(
-                        Map.of(
-                                resource,
-                                List.of(
-                                        new AlterConfigOp(
-                                                new ConfigEntry("min.insync.replicas", value),
-                                                AlterConfigOp.OpType.SET))))
-                .all()
-                .get();
-    }
-
     /** A schema-valid payload for each consumed topic, to spoil one way or another. */
     private static Map<String, ObjectNode> validTemplates(SteadyLoad load) throws Exception {
         Map<String, ObjectNode> templates = new TreeMap<>();
@@ -512,19 +494,24 @@ class KafkaFaultIT {
         // FootClassified and PlanIssued as the services themselves published them
         for (String topic : List.of(Topics.CLASSIFIED, Topics.PLANS)) {
             ConsumerRecord<String, byte[]> published =
-                    TopicReader.readAll(system.bootstrapServers(), topic).stream()
-                            .filter(
-                                    r ->
-                                            EventType.ofType(
-                                                            FaultFigures.header(
-                                                                    r, CloudEventAttributes.TYPE))
-                                                    .map(t -> t == CONSUMED.get(topic))
-                                                    .orElse(false))
-                            .findFirst()
-                            .orElseThrow(() -> new IllegalStateException("nothing on " + topic));
+                    await("a " + CONSUMED.get(topic) + " on " + topic)
+                            .atMost(Duration.ofSeconds(90))
+                            .pollInterval(Duration.ofMillis(500))
+                            .until(() -> firstOfType(topic), r -> r != null);
             templates.put(topic, (ObjectNode) JSON.readTree(published.value()));
         }
         return templates;
+    }
+
+    private static ConsumerRecord<String, byte[]> firstOfType(String topic) {
+        return TopicReader.readAll(system.bootstrapServers(), topic).stream()
+                .filter(
+                        r ->
+                                EventType.ofType(FaultFigures.header(r, CloudEventAttributes.TYPE))
+                                        .map(t -> t == CONSUMED.get(topic))
+                                        .orElse(false))
+                .findFirst()
+                .orElse(null);
     }
 
     private static ObjectNode tree(PatientEvent event) {

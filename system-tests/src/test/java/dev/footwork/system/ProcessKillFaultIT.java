@@ -71,8 +71,7 @@ class ProcessKillFaultIT {
             }
             long killed = System.nanoTime();
             awaitMoreAcknowledged(load, 40);
-            load.finish(CONVERGE);
-            FaultFigures.awaitAndReport(
+            FaultFigures.finishAndReport(
                     "replicas-one-of-each-killed", system, load, killed, CONVERGE, 0);
         }
     }
@@ -88,8 +87,7 @@ class ProcessKillFaultIT {
                     "%s ready again %d ms after SIGKILL",
                     service, FaultFigures.millisSince(killed));
             awaitMoreAcknowledged(load, 25);
-            load.finish(CONVERGE);
-            FaultFigures.awaitAndReport(
+            FaultFigures.finishAndReport(
                     "sigkill-" + service.replace("-service", ""), system, load, back, CONVERGE, 0);
         }
     }
