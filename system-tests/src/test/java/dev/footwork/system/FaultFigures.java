@@ -159,7 +159,8 @@ final class FaultFigures {
                 load.sent(),
                 load.acknowledged(),
                 applied,
-                lostAndDuplicated[0],
+                // an operation is lost once, however many services miss its effect
+                expected.operations() - applied,
                 lostAndDuplicated[1],
                 deadLettered(system, load.prefix()).size(),
                 differences);
