@@ -60,8 +60,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Faults of the messaging path, on one broker (a broker with a separate controller, so that it can
  * be stopped and started): poison records of every kind on every consumed topic and events
  * published again; two clinics choosing the same event id; an erasure racing completions; the
- * broker stopped for longer than every client timeout; and, last (a consumer that fails here
- * stays failed), the dead-letter topic missing while a poison record arrives.
+ * broker stopped for longer than every client timeout; and, last (a consumer that fails here stays
+ * failed), the dead-letter topic missing while a poison record arrives.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaFaultIT {
