@@ -84,6 +84,10 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** The operating-system process id, for logs. */
     long pid() {
         return process.pid();

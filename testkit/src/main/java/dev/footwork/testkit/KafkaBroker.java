@@ -64,7 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1);
-        return start(nodes, 1, 1, "Kafka broker (1 combined KRaft node)");
+        return start(nodes, 1, 1, Map.of(), "Kafka broker (1 combined KRaft node)");
     }
 
     /**
@@ -75,6 +75,14 @@ public final class KafkaBroker implements AutoCloseable {
      * <p>Controllers are separate because a combined multi-node quorum fails in Kafka 4.1.2.
      */
     public static KafkaBroker cluster(int brokers) {
+        return cluster(brokers, Map.of());
+    }
+
+    /**
+     * As {@link #cluster(int)}, with broker settings overridden, e.g. {@code
+     * auto.create.topics.enable=false} for a test that deletes a topic and needs it to stay gone.
+     */
+    public static KafkaBroker cluster(int brokers, Map<String, String> overrides) {
         if (brokers < 1) {
             throw new IllegalArgumentException("brokers must be at least 1, was " + brokers);
         }
@@ -88,6 +96,7 @@ public final class KafkaBroker implements AutoCloseable {
                 nodes,
                 replication,
                 Math.max(1, replication - 1),
+                overrides,
                 "Kafka cluster (" + brokers + " brokers, 1 KRaft controller)");
     }
 
@@ -106,7 +115,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static KafkaBroker start(
-            TestKitNodes.Builder nodes, int replication, int minInSync, String description) {
+            TestKitNodes.Builder nodes,
+            int replication,
+            int minInSync,
+            Map<String, String> overrides,
+            String description) {
         QuietLogging.apply();
         long started = System.nanoTime();
         Path directory = newDataDirectory();
@@ -114,7 +127,9 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             KafkaClusterTestKit.Builder builder =
                     new KafkaClusterTestKit.Builder(nodes.setBaseDirectory(directory).build());
-            serverConfig(replication, minInSync).forEach(builder::setConfigProp);
+            Map<String, Object> config = serverConfig(replication, minInSync);
+            config.putAll(overrides);
+            config.forEach(builder::setConfigProp);
             cluster = builder.build();
             formatQuietly(cluster);
             cluster.startup();

@@ -3,17 +3,21 @@ package dev.footwork.testkit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,11 +44,19 @@ public final class PostgresServer implements AutoCloseable {
     private static final int UNIQUE_SUFFIX_LENGTH = 9; // "_" and 8 hex digits
 
     private final JdbcDatabase maintenance;
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
+    // set for a server started by restartable(): where its data lives across stop() and start()
+    private final Path dataDirectory;
 
     private PostgresServer(JdbcDatabase maintenance, EmbeddedPostgres embedded) {
+        this(maintenance, embedded, null);
+    }
+
+    private PostgresServer(
+            JdbcDatabase maintenance, EmbeddedPostgres embedded, Path dataDirectory) {
         this.maintenance = maintenance;
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -73,14 +85,7 @@ public final class PostgresServer implements AutoCloseable {
         QuietLogging.apply();
         long started = System.nanoTime();
         try {
-            EmbeddedPostgres postgres =
-                    EmbeddedPostgres.builder()
-                            .setLocaleConfig("locale", "C")
-                            .setServerConfig("max_connections", "200")
-                            // test data need not survive a power cut
-                            .setServerConfig("synchronous_commit", "off")
-                            .setServerConfig("full_page_writes", "off")
-                            .start();
+            EmbeddedPostgres postgres = builder().start();
             JdbcDatabase maintenance =
                     new JdbcDatabase(
                             "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
@@ -94,6 +99,90 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer(maintenance, postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Starts a new embedded server that {@link #stop()} and {@link #start()} can take down and
+     * bring back on the same port and data directory, as a database outage for fault tests. {@link
+     * #close()} stops it and deletes its data.
+     */
+    public static PostgresServer restartable() {
+        QuietLogging.apply();
+        try {
+            Path data = Files.createTempDirectory("footwork-postgres-");
+            EmbeddedPostgres postgres =
+                    builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+            JdbcDatabase maintenance =
+                    new JdbcDatabase(
+                            "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                            EMBEDDED_USER,
+                            EMBEDDED_PASSWORD);
+            LOG.infof(
+                    "Restartable embedded PostgreSQL at %s, data in %s",
+                    maintenance.jdbcUrl(), data);
+            return new PostgresServer(maintenance, postgres, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                .setLocaleConfig("locale", "C")
+                .setServerConfig("max_connections", "200")
+                // test data need not survive a power cut
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
+    }
+
+    /**
+     * Stops a server started by {@link #restartable()}, ending every connection; its data stays.
+     */
+    public synchronized void stop() {
+        requireRestartable();
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+            embedded = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Starts a server stopped by {@link #stop()} again, on the same port and data directory, and
+     * returns once it accepts connections.
+     */
+    public synchronized void start() {
+        requireRestartable();
+        if (embedded != null) {
+            return;
+        }
+        try {
+            embedded =
+                    builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setPort(port())
+                            .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL again", e);
+        }
+    }
+
+    private int port() {
+        String url = maintenance.jdbcUrl();
+        String hostAndPort =
+                url.substring(url.indexOf("//") + 2, url.indexOf('/', url.indexOf("//") + 2));
+        return Integer.parseInt(hostAndPort.substring(hostAndPort.indexOf(':') + 1));
+    }
+
+    private void requireRestartable() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("only a server from restartable() stops and starts");
         }
     }
 
@@ -171,12 +260,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Stops the server if this object started it; otherwise does nothing. Safe to repeat. */
     @Override
-    public void close() {
-        if (embedded == null) {
-            return;
-        }
+    public synchronized void close() {
         try {
-            embedded.close();
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+            if (dataDirectory != null && Files.exists(dataDirectory)) {
+                try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop embedded PostgreSQL", e);
         }
