@@ -43,20 +43,39 @@ class DatabaseFaultIT {
             awaitMoreAcknowledged(load, 25);
             system.postgres().stop();
             long stopped = System.nanoTime();
-            await("services alive while PostgreSQL is away")
+            // readiness says DOWN within about a second, and answers within one every time
+            await("every service answers /q/health/ready 503")
+                    .atMost(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () ->
+                                    FaultSystem.SERVICES.stream()
+                                            .allMatch(
+                                                    s -> system.service(s).health("ready") == 503));
+            long notReadyAfter = FaultFigures.millisSince(stopped);
+            await("services alive, live and not ready while PostgreSQL is away")
                     .during(OUTAGE)
                     .atMost(OUTAGE.plusSeconds(10))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(
                             () ->
                                     FaultSystem.SERVICES.stream()
-                                            .allMatch(s -> system.service(s).alive()));
+                                            .allMatch(
+                                                    s ->
+                                                            system.service(s).alive()
+                                                                    && system.service(s)
+                                                                                    .health("live")
+                                                                            == 200
+                                                                    && system.service(s)
+                                                                                    .health("ready")
+                                                                            == 503));
             system.postgres().start();
             system.awaitDatabase();
             long back = System.nanoTime();
             LOG.infof(
-                    "PostgreSQL back after %d ms; %d operations acknowledged",
-                    FaultFigures.millisSince(stopped), load.acknowledged());
+                    "PostgreSQL back after %d ms; %d operations acknowledged; every service not"
+                            + " ready %d ms after the stop, live throughout",
+                    FaultFigures.millisSince(stopped), load.acknowledged(), notReadyAfter);
             awaitMoreAcknowledged(load, 25);
             FaultFigures.finishAndReport("postgres-down-80s", system, load, back, CONVERGE, 0);
             for (String service : FaultSystem.SERVICES) {

@@ -328,11 +328,34 @@ final class FaultFigures {
             long duplicated,
             long deadLettered,
             double recoveredSeconds) {
+        line(
+                scenario,
+                sent,
+                acknowledged,
+                applied,
+                lost,
+                duplicated,
+                deadLettered,
+                recoveredSeconds,
+                "");
+    }
+
+    /** The figure line with figures of the scenario's own after the common ones. */
+    static void line(
+            String scenario,
+            long sent,
+            long acknowledged,
+            long applied,
+            long lost,
+            long duplicated,
+            long deadLettered,
+            double recoveredSeconds,
+            String more) {
         System.out.println(
                 String.format(
                         Locale.ROOT,
                         "FAULT %s sent=%d acknowledged=%d applied=%d lost=%d duplicated=%d"
-                                + " dead-lettered=%d recovered_s=%s",
+                                + " dead-lettered=%d recovered_s=%s%s",
                         scenario,
                         sent,
                         acknowledged,
@@ -342,7 +365,8 @@ final class FaultFigures {
                         deadLettered,
                         Double.isNaN(recoveredSeconds)
                                 ? "none"
-                                : String.format(Locale.ROOT, "%.1f", recoveredSeconds)));
+                                : String.format(Locale.ROOT, "%.1f", recoveredSeconds),
+                        more.isEmpty() ? "" : " " + more));
     }
 
     static long millisSince(long nanoTime) {

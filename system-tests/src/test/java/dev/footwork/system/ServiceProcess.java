@@ -132,6 +132,26 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail());
     }
 
+    /**
+     * The status a health endpoint ({@code live} or {@code ready}) answers within one second, or -1
+     * when it does not answer in that time.
+     */
+    int health(String which) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/" + which))
+                                    .timeout(Duration.ofSeconds(1))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** The last lines of the service's log, for failure messages. */
     String tail() {
         try {
