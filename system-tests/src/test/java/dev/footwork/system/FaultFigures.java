@@ -315,32 +315,15 @@ final class FaultFigures {
                 f.lost,
                 f.duplicated,
                 f.deadLettered,
-                recoveredSeconds);
-    }
-
-    /** Prints the one figure line of a scenario to stdout. */
-    static void line(
-            String scenario,
-            long sent,
-            long acknowledged,
-            long applied,
-            long lost,
-            long duplicated,
-            long deadLettered,
-            double recoveredSeconds) {
-        line(
-                scenario,
-                sent,
-                acknowledged,
-                applied,
-                lost,
-                duplicated,
-                deadLettered,
                 recoveredSeconds,
                 "");
     }
 
-    /** The figure line with figures of the scenario's own after the common ones. */
+    /**
+     * Prints the one figure line of a scenario to stdout.
+     *
+     * @param more figures of the scenario's own, after the common ones; empty for none
+     */
     static void line(
             String scenario,
             long sent,
