@@ -297,6 +297,8 @@ final class Run {
                         .awaitAssigned()) {
             String url = system.url("assessment-service") + "/api/v1/assessments";
             AtomicLong answered = new AtomicLong();
+            java.util.Set<String> accepted = ConcurrentHashMap.newKeySet();
+            Map<String, Long> reasons = new ConcurrentHashMap<>();
             paced(
                     rate,
                     sizes.e2eWindow(),
@@ -313,11 +315,18 @@ final class Run {
                                 .sendAsync(request, HttpResponse.BodyHandlers.discarding())
                                 .whenComplete(
                                         (answer, error) -> {
-                                            answered.incrementAndGet();
                                             if (error != null || answer.statusCode() >= 300) {
-                                                sentAt.remove(ref);
                                                 refused.incrementAndGet();
+                                                reasons.merge(
+                                                        error != null
+                                                                ? error.getClass().getSimpleName()
+                                                                : "HTTP " + answer.statusCode(),
+                                                        1L,
+                                                        Long::sum);
+                                            } else {
+                                                accepted.add(ref);
                                             }
+                                            answered.incrementAndGet();
                                         });
                     });
             long sendingEnded = System.nanoTime();
@@ -325,10 +334,10 @@ final class Run {
             Waits.until(() -> answered.get() >= total, Duration.ofMillis(50), sizes.drainTimeout());
             boolean drained =
                     Waits.until(
-                            () -> latencies.count() >= sentAt.size(),
-                            Duration.ofMillis(50),
+                            () -> accepted.stream().allMatch(seen::containsKey),
+                            Duration.ofMillis(200),
                             sizes.drainTimeout());
-            long missing = sentAt.size() - latencies.count();
+            long missing = accepted.stream().filter(r -> !seen.containsKey(r)).count();
             double drainSeconds =
                     latencies.count() == 0
                             ? Double.NaN
@@ -349,7 +358,9 @@ final class Run {
                             + ", missing "
                             + missing
                             + (drained ? "" : " (after " + sizes.drainTimeout().toSeconds() + " s)")
-                            + (refused.get() > 0 ? ", refused " + refused.get() : "")
+                            + (refused.get() > 0
+                                    ? ", refused " + refused.get() + " " + reasons
+                                    : "")
                             + ", backlog drained "
                             + Figures.number(drainSeconds)
                             + " s after sending",
