@@ -1,5 +1,6 @@
 package dev.footwork.progress.application;
 
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.Session;
@@ -53,6 +54,8 @@ public class ApplyCompletion {
         /** The same session was stored before (published again under another event id). */
         ALREADY_STORED
     }
+
+    private static final String ACTIVE = PlanStatus.ACTIVE.name();
 
     private final PlanTallies tallies;
     private final PlanBounds bounds;
@@ -125,8 +128,12 @@ public class ApplyCompletion {
         }
         tallies.count(completion, calendar);
         counted(progress, completion);
-        // the worklist's stored figures follow at the next evaluation pass: refreshing them for
-        // every session would cost a third of the throughput; summaries are computed live
+        // the worklist's stored figures and the alerts follow at the next evaluation pass, which
+        // takes the plan as due: refreshing them for every session would cost a third of the
+        // throughput; summaries are computed live
+        if (ACTIVE.equals(plan.status)) {
+            progress.dueBy(now);
+        }
         notices.changed(plan.clinicId, plan.patientRef);
         return Result.COUNTED;
     }

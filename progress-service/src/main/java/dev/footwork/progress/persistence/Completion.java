@@ -14,9 +14,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
@@ -94,27 +92,28 @@ public class Completion extends PanacheEntityBase {
         return list("planId = ?1 and week is null", planId);
     }
 
+    /** A counted session's exercise and foot and when it was done. */
+    public record Counted(ExerciseSide exercise, Instant completedAt) {}
+
     /**
-     * Sessions counted per exercise and foot done from {@code from} up to {@code to} (weeks from 1:
-     * the partial index on counted completions serves it).
+     * The sessions counted in the plan done from {@code from} on, later ones included (weeks from
+     * 1: the partial index on counted completions serves it).
      */
-    public static Map<ExerciseSide, Integer> countedBetween(UUID planId, Instant from, Instant to) {
-        Map<ExerciseSide, Integer> counts = new HashMap<>();
-        getEntityManager()
+    public static List<Counted> countedSince(UUID planId, Instant from) {
+        return getEntityManager()
                 .createQuery(
-                        "select c.exerciseId, c.side, count(c) from Completion c where c.planId ="
-                                + " ?1 and c.week > 0 and c.completedAt >= ?2 and"
-                                + " c.completedAt <= ?3 group by c.exerciseId, c.side",
+                        "select c.exerciseId, c.side, c.completedAt from Completion c where"
+                                + " c.planId = ?1 and c.week > 0 and c.completedAt >= ?2",
                         Object[].class)
                 .setParameter(1, planId)
                 .setParameter(2, from)
-                .setParameter(3, to)
                 .getResultList()
-                .forEach(
+                .stream()
+                .map(
                         row ->
-                                counts.put(
+                                new Counted(
                                         new ExerciseSide((ExerciseId) row[0], (Side) row[1]),
-                                        ((Long) row[2]).intValue()));
-        return counts;
+                                        (Instant) row[2]))
+                .toList();
     }
 }
