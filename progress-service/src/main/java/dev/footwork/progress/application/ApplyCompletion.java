@@ -99,10 +99,6 @@ public class ApplyCompletion {
                 throw bounds.notPrescribed(plan, command.completionId(), command.exercise());
             }
         }
-        if (Completion.findById(new Completion.Key(command.clinicId(), command.completionId()))
-                != null) {
-            return Result.ALREADY_STORED;
-        }
         Instant now = clock.instant();
         Completion completion = new Completion();
         completion.completionId = command.completionId();
@@ -118,7 +114,12 @@ public class ApplyCompletion {
         // PostgreSQL keeps microseconds: store what it will give back
         completion.completedAt = command.completedAt().truncatedTo(ChronoUnit.MICROS);
         completion.receivedAt = now;
-        completion.persist();
+        if (plan != null && prescribed) {
+            completion.week = tallies.weekOf(completion, calendar);
+        }
+        if (!completion.storeOnce()) {
+            return Result.ALREADY_STORED;
+        }
         progress.updatedAt = now;
         if (plan == null) {
             return Result.WAITING_FOR_PLAN;
@@ -126,7 +127,7 @@ public class ApplyCompletion {
         if (!prescribed) {
             return Result.WAITING_FOR_REVISION;
         }
-        tallies.count(completion, calendar);
+        tallies.add(completion);
         counted(progress, completion);
         // the worklist's stored figures and the alerts follow at the next evaluation pass, which
         // takes the plan as due: refreshing them for every session would cost a third of the

@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.query.NativeQuery;
 
 /**
  * A logged session, stored once by its clinic and completion id; counted in a week once its plan is
@@ -85,6 +87,39 @@ public class Completion extends PanacheEntityBase {
 
     public ExerciseSide exercise() {
         return new ExerciseSide(exerciseId, side);
+    }
+
+    /**
+     * Stores this completion unless its clinic stored one of its id before, in one statement that
+     * is both the check and the insert; true when stored. The row is written at once and this
+     * object stays unmanaged: set {@link #week} first.
+     */
+    public boolean storeOnce() {
+        return getEntityManager()
+                        .createNativeQuery(
+                                "insert into completion (completion_id, clinic_id, patient_ref,"
+                                        + " plan_id, exercise_id, side, sets, reps, hold_seconds,"
+                                        + " pain, completed_at, received_at, week) values (?1, ?2,"
+                                        + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) on"
+                                        + " conflict (clinic_id, completion_id) do nothing")
+                        .unwrap(NativeQuery.class)
+                        .setParameter(1, completionId)
+                        .setParameter(2, clinicId)
+                        .setParameter(3, patientRef)
+                        .setParameter(4, planId)
+                        .setParameter(5, exerciseId.name())
+                        .setParameter(6, side.name())
+                        .setParameter(7, sets)
+                        .setParameter(8, reps)
+                        .setParameter(9, holdSeconds)
+                        .setParameter(10, pain)
+                        .setParameter(11, completedAt)
+                        .setParameter(12, receivedAt)
+                        .setParameter(13, week, Integer.class)
+                        // it reads no pending change: the transaction's changes wait for its end
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Completions waiting for their plan to arrive. */

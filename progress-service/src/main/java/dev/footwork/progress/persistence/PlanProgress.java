@@ -6,6 +6,7 @@ import dev.footwork.progress.domain.ProgressSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
@@ -118,9 +119,15 @@ public class PlanProgress extends PanacheEntityBase {
     /**
      * The plan's row in its clinic, created by whichever of its events comes first, locked for
      * update until the transaction ends; another clinic's plan of the same id has a row of its own.
-     * Run as the clinic: the tenant filter shows no other clinic's row.
+     * A row this transaction has locked already is taken from its persistence context, without a
+     * statement. Run as the clinic: the tenant filter shows no other clinic's row.
      */
     public static PlanProgress lock(UUID planId, String clinicId, String patientRef) {
+        PlanKey key = new PlanKey(clinicId, planId);
+        PlanProgress row = findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
+            return row;
+        }
         getEntityManager()
                 .createNativeQuery(
                         "insert into plan_progress (plan_id, clinic_id, patient_ref, updated_at)"
@@ -129,8 +136,10 @@ public class PlanProgress extends PanacheEntityBase {
                 .setParameter(1, planId)
                 .setParameter(2, clinicId)
                 .setParameter(3, patientRef)
+                // the insert reads no pending change: the transaction's changes wait for its end
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
-        PlanProgress row = findById(new PlanKey(clinicId, planId), LockModeType.PESSIMISTIC_WRITE);
+        row = findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             throw new IllegalStateException(
                     "plan " + planId + " of " + clinicId + " locked outside its clinic's session");
