@@ -1,5 +1,6 @@
 package dev.footwork.progress.application;
 
+import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.Session;
@@ -54,6 +55,8 @@ public class ApplyCompletion {
         ALREADY_STORED
     }
 
+    private static final String ACTIVE = PlanStatus.ACTIVE.name();
+
     private final PlanTallies tallies;
     private final PlanBounds bounds;
     private final ChangeNotices notices;
@@ -96,10 +99,6 @@ public class ApplyCompletion {
                 throw bounds.notPrescribed(plan, command.completionId(), command.exercise());
             }
         }
-        if (Completion.findById(new Completion.Key(command.clinicId(), command.completionId()))
-                != null) {
-            return Result.ALREADY_STORED;
-        }
         Instant now = clock.instant();
         Completion completion = new Completion();
         completion.completionId = command.completionId();
@@ -115,7 +114,12 @@ public class ApplyCompletion {
         // PostgreSQL keeps microseconds: store what it will give back
         completion.completedAt = command.completedAt().truncatedTo(ChronoUnit.MICROS);
         completion.receivedAt = now;
-        completion.persist();
+        if (plan != null && prescribed) {
+            completion.week = tallies.weekOf(completion, calendar);
+        }
+        if (!completion.storeOnce()) {
+            return Result.ALREADY_STORED;
+        }
         progress.updatedAt = now;
         if (plan == null) {
             return Result.WAITING_FOR_PLAN;
@@ -123,10 +127,14 @@ public class ApplyCompletion {
         if (!prescribed) {
             return Result.WAITING_FOR_REVISION;
         }
-        tallies.count(completion, calendar);
+        tallies.add(completion);
         counted(progress, completion);
-        // the worklist's stored figures follow at the next evaluation pass: refreshing them for
-        // every session would cost a third of the throughput; summaries are computed live
+        // the worklist's stored figures and the alerts follow at the next evaluation pass, which
+        // takes the plan as due: refreshing them for every session would cost a third of the
+        // throughput; summaries are computed live
+        if (ACTIVE.equals(plan.status)) {
+            progress.dueBy(now);
+        }
         notices.changed(plan.clinicId, plan.patientRef);
         return Result.COUNTED;
     }

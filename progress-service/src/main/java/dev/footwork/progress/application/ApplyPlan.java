@@ -127,6 +127,12 @@ public class ApplyPlan {
             }
         }
         snapshots.keep(progress, plan, now, now);
+        // the pass emits the alerts the revision makes due; a plan not active raises none
+        if (content.status() == PlanContent.PlanStatus.ACTIVE) {
+            progress.dueBy(now);
+        } else {
+            progress.dueAt = null;
+        }
         notices.changed(plan.clinicId, plan.patientRef);
         return new Result(true);
     }

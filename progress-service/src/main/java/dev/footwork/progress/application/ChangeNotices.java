@@ -3,8 +3,11 @@ package dev.footwork.progress.application;
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.progress.persistence.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tells every replica that a patient's progress changed: a notice on PostgreSQL channel {@link
@@ -17,9 +20,32 @@ public class ChangeNotices {
     /** The PostgreSQL channel; the payload is {@code <clinic> <patientRef>}. */
     public static final String CHANNEL = "footwork_progress";
 
+    /** This transaction's payloads sent so far, a resource of the transaction. */
+    private static final Object SENT = new Object();
+
+    private final TransactionSynchronizationRegistry transactions;
+
+    ChangeNotices(TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Notes that the patient's progress changed in the caller's transaction. PostgreSQL delivers a
+     * transaction's equal notices once, so a patient changed by many events of one transaction is
+     * notified by its first only.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void changed(String clinicId, String patientRef) {
-        Notifications.send(CHANNEL, clinicId + " " + patientRef);
+        @SuppressWarnings("unchecked")
+        Set<String> sent = (Set<String>) transactions.getResource(SENT);
+        if (sent == null) {
+            sent = new HashSet<>();
+            transactions.putResource(SENT, sent);
+        }
+        String payload = clinicId + " " + patientRef;
+        if (sent.add(payload)) {
+            Notifications.send(CHANNEL, payload);
+        }
     }
 
     /** The patient a notice's payload names; empty for a payload this service did not send. */

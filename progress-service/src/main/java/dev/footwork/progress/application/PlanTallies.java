@@ -74,21 +74,42 @@ class PlanTallies {
 
     /** Counts a stored completion, within its plan ({@link PlanBounds}), in the week of its day. */
     void count(Completion completion, PlanCalendar calendar) {
-        int week =
-                calendar.sessionWeekOf(completion.completedAt.atZone(rules.zone()).toLocalDate());
+        completion.week = weekOf(completion, calendar);
+        add(completion);
+    }
+
+    /** The plan week a completion within its plan ({@link PlanBounds}) counts in. */
+    int weekOf(Completion completion, PlanCalendar calendar) {
+        return calendar.sessionWeekOf(completion.completedAt.atZone(rules.zone()).toLocalDate());
+    }
+
+    /**
+     * Adds a completion to the tally of its {@link Completion#week}. The row is found once per
+     * transaction (then from the persistence context) and written once, when the transaction
+     * flushes.
+     */
+    void add(Completion completion) {
         ProgressWeek row =
                 ProgressWeek.findById(
                         new ProgressWeek.Key(
                                 completion.clinicId,
                                 completion.planId,
-                                week,
+                                completion.week,
                                 completion.exercise()));
-        if (row == null) {
-            row = newRow(completion.planId, completion.clinicId, week, completion.exercise(), 0);
-            row.persist();
+        boolean fresh = row == null;
+        if (fresh) {
+            row =
+                    newRow(
+                            completion.planId,
+                            completion.clinicId,
+                            completion.week,
+                            completion.exercise(),
+                            0);
         }
         row.apply(row.tally().plus(completion.session(), rules.painLimit()));
-        completion.week = week;
+        if (fresh) {
+            row.persist(); // with its tally: an insert, no update after it
+        }
     }
 
     private static ProgressWeek newRow(

@@ -10,11 +10,22 @@ import java.time.ZoneId;
 public interface ProgressConfig {
 
     /**
-     * How often each replica evaluates every active plan and emits the progress events due ({@code
-     * 60s}; {@code off} disables the pass, as the tests do to run it at chosen instants).
+     * How often each replica evaluates the plans that are due and emits the progress events due
+     * ({@code 60s}; {@code off} disables the pass, as the tests do to run it at chosen instants).
      */
     @WithDefault("60s")
     String evaluationInterval();
+
+    /** How many due plans a pass claims at a time. */
+    @WithDefault("100")
+    int evaluationBatchSize();
+
+    /**
+     * How long plans claimed by a pass stay claimed: a replica that stops before evaluating them
+     * leaves them due again after this.
+     */
+    @WithDefault("PT5M")
+    Duration evaluationLease();
 
     /** The clinic's time zone: plan weeks, days and the 7-day window are counted in it. */
     @WithDefault("UTC")

@@ -6,9 +6,12 @@ import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.domain.ProgressSnapshot.ExerciseTotals;
 import dev.footwork.progress.domain.ProgressSnapshot.ExerciseWeek;
 import dev.footwork.progress.domain.ProgressSnapshot.WeekFigures;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -134,6 +137,57 @@ public final class ProgressAnalysis {
                 weeks,
                 exerciseTotals(tallies),
                 alerts);
+    }
+
+    /**
+     * The first instant after {@code now} at which the plan's snapshot can differ from its snapshot
+     * at {@code now} with nothing logged and nothing revised: the day a plan week starts (the
+     * current week, the phase that ended, the weeks compared for pain and streak move on, after the
+     * plan's end too), a scheduled session day within the plan's weeks (one more session due this
+     * week), a re-assessment date and the day after its window, and for each session counted in the
+     * 7-day window the instant it enters it (a session logged ahead of time) and the day it leaves
+     * it. Days start at midnight in the clinic's zone. Never more than a week ahead.
+     *
+     * @param countedSinceWindowStart when the sessions counted in the plan were done, for those
+     *     done from the first day of the 7-day window of {@code now} on (later ones included);
+     *     earlier ones may be given too, they change nothing
+     */
+    public Instant nextChange(
+            PlanContent plan, Collection<Instant> countedSinceWindowStart, Instant now) {
+        ZoneId zone = rules.zone();
+        PlanCalendar calendar = new PlanCalendar(plan);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate next = calendar.firstDayOf(calendar.weekOf(today) + 1);
+        Set<DayOfWeek> sessionDays = EnumSet.noneOf(DayOfWeek.class);
+        plan.feet().forEach(foot -> sessionDays.addAll(foot.sessionDays()));
+        LocalDate lastDay = calendar.lastDayOf(plan.weeks());
+        for (LocalDate day = today.plusDays(1);
+                day.isBefore(next) && !day.isAfter(lastDay);
+                day = day.plusDays(1)) {
+            if (!day.isBefore(plan.startsOn()) && sessionDays.contains(day.getDayOfWeek())) {
+                next = day;
+                break;
+            }
+        }
+        long window = rules.reassessmentWindow().toDays();
+        for (LocalDate due : plan.reassessmentDates()) {
+            for (LocalDate day : List.of(due, due.plusDays(window + 1))) {
+                if (day.isAfter(today) && day.isBefore(next)) {
+                    next = day;
+                }
+            }
+        }
+        Instant change = next.atStartOfDay(zone).toInstant();
+        for (Instant done : countedSinceWindowStart) {
+            Instant leaves =
+                    done.atZone(zone).toLocalDate().plusDays(7).atStartOfDay(zone).toInstant();
+            for (Instant at : List.of(done, leaves)) {
+                if (at.isAfter(now) && at.isBefore(change)) {
+                    change = at;
+                }
+            }
+        }
+        return change;
     }
 
     private List<ProgressAlert> alerts(

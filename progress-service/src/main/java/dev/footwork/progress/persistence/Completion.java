@@ -9,16 +9,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.query.NativeQuery;
 
 /**
  * A logged session, stored once by its clinic and completion id; counted in a week once its plan is
@@ -89,32 +89,66 @@ public class Completion extends PanacheEntityBase {
         return new ExerciseSide(exerciseId, side);
     }
 
+    /**
+     * Stores this completion unless its clinic stored one of its id before, in one statement that
+     * is both the check and the insert; true when stored. The row is written at once and this
+     * object stays unmanaged: set {@link #week} first.
+     */
+    public boolean storeOnce() {
+        return getEntityManager()
+                        .createNativeQuery(
+                                "insert into completion (completion_id, clinic_id, patient_ref,"
+                                        + " plan_id, exercise_id, side, sets, reps, hold_seconds,"
+                                        + " pain, completed_at, received_at, week) values (?1, ?2,"
+                                        + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) on"
+                                        + " conflict (clinic_id, completion_id) do nothing")
+                        .unwrap(NativeQuery.class)
+                        .setParameter(1, completionId)
+                        .setParameter(2, clinicId)
+                        .setParameter(3, patientRef)
+                        .setParameter(4, planId)
+                        .setParameter(5, exerciseId.name())
+                        .setParameter(6, side.name())
+                        .setParameter(7, sets)
+                        .setParameter(8, reps)
+                        .setParameter(9, holdSeconds)
+                        .setParameter(10, pain)
+                        .setParameter(11, completedAt)
+                        .setParameter(12, receivedAt)
+                        .setParameter(13, week, Integer.class)
+                        // it reads no pending change: the transaction's changes wait for its end
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Completions waiting for their plan to arrive. */
     public static List<Completion> waitingFor(UUID planId) {
         return list("planId = ?1 and week is null", planId);
     }
 
+    /** A counted session's exercise and foot and when it was done. */
+    public record Counted(ExerciseSide exercise, Instant completedAt) {}
+
     /**
-     * Sessions counted per exercise and foot done from {@code from} up to {@code to} (weeks from 1:
-     * the partial index on counted completions serves it).
+     * The sessions counted in the plan done from {@code from} on, later ones included (weeks from
+     * 1: the partial index on counted completions serves it).
      */
-    public static Map<ExerciseSide, Integer> countedBetween(UUID planId, Instant from, Instant to) {
-        Map<ExerciseSide, Integer> counts = new HashMap<>();
-        getEntityManager()
+    public static List<Counted> countedSince(UUID planId, Instant from) {
+        return getEntityManager()
                 .createQuery(
-                        "select c.exerciseId, c.side, count(c) from Completion c where c.planId ="
-                                + " ?1 and c.week > 0 and c.completedAt >= ?2 and"
-                                + " c.completedAt <= ?3 group by c.exerciseId, c.side",
+                        "select c.exerciseId, c.side, c.completedAt from Completion c where"
+                                + " c.planId = ?1 and c.week > 0 and c.completedAt >= ?2",
                         Object[].class)
                 .setParameter(1, planId)
                 .setParameter(2, from)
-                .setParameter(3, to)
                 .getResultList()
-                .forEach(
+                .stream()
+                .map(
                         row ->
-                                counts.put(
+                                new Counted(
                                         new ExerciseSide((ExerciseId) row[0], (Side) row[1]),
-                                        ((Long) row[2]).intValue()));
-        return counts;
+                                        (Instant) row[2]))
+                .toList();
     }
 }

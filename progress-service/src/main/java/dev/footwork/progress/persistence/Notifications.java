@@ -1,6 +1,7 @@
 package dev.footwork.progress.persistence;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.FlushModeType;
 
 /**
  * PostgreSQL {@code NOTIFY}: sent in the caller's transaction, delivered to the connections that
@@ -15,6 +16,8 @@ public final class Notifications {
                 .createNativeQuery("select pg_notify(?1, ?2)")
                 .setParameter(1, channel)
                 .setParameter(2, payload)
+                // a notice reads no table: the transaction's pending changes wait for its end
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
     }
 }

@@ -6,6 +6,7 @@ import dev.footwork.progress.domain.ProgressSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
@@ -76,6 +77,13 @@ public class PlanProgress extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * When the plan next needs evaluating: when its figures can next change by time alone, or at
+     * once after a change; a lease ahead while a pass has it claimed; null when it is not active.
+     */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
     /** A worklist line: the progress row and its plan's status. */
     public record WorklistRow(PlanProgress progress, String planStatus) {}
 
@@ -111,9 +119,15 @@ public class PlanProgress extends PanacheEntityBase {
     /**
      * The plan's row in its clinic, created by whichever of its events comes first, locked for
      * update until the transaction ends; another clinic's plan of the same id has a row of its own.
-     * Run as the clinic: the tenant filter shows no other clinic's row.
+     * A row this transaction has locked already is taken from its persistence context, without a
+     * statement. Run as the clinic: the tenant filter shows no other clinic's row.
      */
     public static PlanProgress lock(UUID planId, String clinicId, String patientRef) {
+        PlanKey key = new PlanKey(clinicId, planId);
+        PlanProgress row = findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
+            return row;
+        }
         getEntityManager()
                 .createNativeQuery(
                         "insert into plan_progress (plan_id, clinic_id, patient_ref, updated_at)"
@@ -122,13 +136,44 @@ public class PlanProgress extends PanacheEntityBase {
                 .setParameter(1, planId)
                 .setParameter(2, clinicId)
                 .setParameter(3, patientRef)
+                // the insert reads no pending change: the transaction's changes wait for its end
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
-        PlanProgress row = findById(new PlanKey(clinicId, planId), LockModeType.PESSIMISTIC_WRITE);
+        row = findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             throw new IllegalStateException(
                     "plan " + planId + " of " + clinicId + " locked outside its clinic's session");
         }
         return row;
+    }
+
+    /**
+     * Claims up to {@code limit} plans of every clinic due by {@code now}, the longest due first,
+     * by moving their due time to {@code leaseUntil}; rows another transaction holds are skipped,
+     * so passes of several replicas never claim the same plan. Run it in a transaction of its own
+     * as {@code Tenancy.NO_CLINIC}: the native query is not filtered by clinic.
+     */
+    public static List<PlanKey> claimDue(Instant now, Instant leaseUntil, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                getEntityManager()
+                        .createNativeQuery(
+                                "update plan_progress set due_at = ?1 where (clinic_id, plan_id) in"
+                                        + " (select clinic_id, plan_id from plan_progress where due_at"
+                                        + " <= ?2 order by due_at limit ?3 for update skip locked)"
+                                        + " returning clinic_id, plan_id")
+                        .setParameter(1, leaseUntil)
+                        .setParameter(2, now)
+                        .setParameter(3, limit)
+                        .getResultList();
+        return rows.stream().map(row -> new PlanKey((String) row[0], (UUID) row[1])).toList();
+    }
+
+    /** Makes the plan due by {@code at} at the latest: its figures changed. */
+    public void dueBy(Instant at) {
+        if (dueAt == null || at.isBefore(dueAt)) {
+            dueAt = at;
+        }
     }
 
     /** Keeps the figures of a snapshot that the worklist sorts and shows. */

@@ -162,16 +162,16 @@ class ProgressAggregationTest {
         awaitSessions(CLINIC, patient, 17);
 
         // two replicas' passes at once, then a third: phase 1 completed, pain above the limit
-        CompletableFuture<Integer> one =
-                CompletableFuture.supplyAsync(() -> evaluator.evaluateAll(AT));
-        CompletableFuture<Integer> two =
-                CompletableFuture.supplyAsync(() -> evaluator.evaluateAll(AT));
+        CompletableFuture<EvaluatePlans.Pass> one =
+                CompletableFuture.supplyAsync(() -> evaluator.evaluateDue(AT));
+        CompletableFuture<EvaluatePlans.Pass> two =
+                CompletableFuture.supplyAsync(() -> evaluator.evaluateDue(AT));
         one.get(60, TimeUnit.SECONDS);
         two.get(60, TimeUnit.SECONDS);
-        evaluator.evaluateAll(AT);
+        evaluator.evaluateDue(AT);
         // a week later the adherence drop and the rise of week 3 are new; pain above is not
-        evaluator.evaluateAll(AT.plus(7, ChronoUnit.DAYS));
-        evaluator.evaluateAll(AT.plus(7, ChronoUnit.DAYS).plusSeconds(60));
+        evaluator.evaluateDue(AT.plus(7, ChronoUnit.DAYS));
+        evaluator.evaluateDue(AT.plus(7, ChronoUnit.DAYS).plusSeconds(60));
 
         String key = CLINIC + ":" + patient;
         KafkaRecords.find(
@@ -298,7 +298,7 @@ class ProgressAggregationTest {
                 });
         patients.forEach((patient, sessions) -> awaitSessions(clinic, patient, sessions.size()));
         // the worklist sorts the figures of the last evaluation pass
-        evaluator.evaluateAll(AT);
+        evaluator.evaluateDue(AT);
 
         String token = DevTokens.bearer(Roles.CLINICIAN, clinic);
         given().header("Authorization", token)

@@ -277,6 +277,58 @@ class ProgressAnalysisTest {
         assertThat(a.flags()).doesNotContain(Flag.LOW_ADHERENCE);
     }
 
+    @Test
+    void theWorkedExampleChangesNextWhenFridaysSessionsLeaveTheWindow() {
+        PlanContent plan = WorkedExample.plan(PlanStatus.ACTIVE);
+
+        // Friday 20 November: a scheduled day, and Friday 13's sessions leave the 7-day window
+        assertThat(
+                        analysis.nextChange(
+                                plan, times(WorkedExample.sessions()), WorkedExample.ASSESSED_AT))
+                .isEqualTo("2026-11-20T00:00:00Z");
+        // a session logged two hours ahead of the evaluation counts in the window from then on
+        Instant ahead = WorkedExample.ASSESSED_AT.plus(2, ChronoUnit.HOURS);
+        assertThat(analysis.nextChange(plan, List.of(ahead), WorkedExample.ASSESSED_AT))
+                .isEqualTo(ahead);
+        // after the plan's last day only its weeks move on (the current week, the alerts' keys)
+        assertThat(analysis.nextChange(plan, List.of(), Instant.parse("2026-12-30T12:00:00Z")))
+                .isEqualTo("2027-01-04T00:00:00Z");
+    }
+
+    @Test
+    void theSnapshotStaysAsItIsUntilItsNextChange() {
+        PlanContent plan = WorkedExample.plan(PlanStatus.ACTIVE);
+        List<List<Logged>> histories =
+                List.of(
+                        WorkedExample.sessions(),
+                        WorkedExample.everyScheduledSession(
+                                plan, Instant.parse("2026-12-20T00:00:00Z")),
+                        List.of());
+        for (List<Logged> sessions : histories) {
+            for (Instant now = Instant.parse("2026-10-28T01:00:00Z");
+                    now.isBefore(Instant.parse("2027-02-01T00:00:00Z"));
+                    now = now.plus(11, ChronoUnit.HOURS)) {
+                Instant next = analysis.nextChange(plan, times(sessions), now);
+                assertThat(next).isAfter(now).isBeforeOrEqualTo(now.plus(7, ChronoUnit.DAYS));
+                ProgressSnapshot then = assess(plan, sessions, now);
+                for (Instant later = now.plus(5, ChronoUnit.HOURS);
+                        later.isBefore(next);
+                        later = later.plus(5, ChronoUnit.HOURS)) {
+                    assertThat(assess(plan, sessions, later))
+                            .as("at %s after %s", later, now)
+                            .isEqualTo(then);
+                }
+                assertThat(assess(plan, sessions, next.minusNanos(1)))
+                        .as("just before %s, after %s", next, now)
+                        .isEqualTo(then);
+            }
+        }
+    }
+
+    private static List<Instant> times(List<Logged> sessions) {
+        return sessions.stream().map(Logged::at).toList();
+    }
+
     /** Folds sessions into week tallies the way the service stores them. */
     private ProgressSnapshot assess(PlanContent plan, List<Logged> sessions, Instant now) {
         PlanCalendar calendar = new PlanCalendar(plan);
