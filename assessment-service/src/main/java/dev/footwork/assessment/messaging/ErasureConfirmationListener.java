@@ -8,7 +8,7 @@ import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Records the other services' confirmations that they have erased a patient. */
@@ -27,10 +27,10 @@ public class ErasureConfirmationListener {
 
     @Incoming("erasure-confirmations")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecords<String, byte[]> records) {
         inbox.receive(
                 CONSUMER,
-                record,
+                records,
                 Set.of(EventType.EXERCISE_DATA_ERASED, EventType.PROGRESS_DATA_ERASED),
                 event -> confirmErasure.handle(command(event.payload(DataErased.class))));
     }

@@ -9,7 +9,7 @@ import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -32,10 +32,10 @@ public class MeasurementsListener {
 
     @Incoming("measurements")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecords<String, byte[]> records) {
         inbox.receive(
                 CONSUMER,
-                record,
+                records,
                 Set.of(EventType.MEASUREMENTS_SUBMITTED),
                 event ->
                         recordAssessment.handle(

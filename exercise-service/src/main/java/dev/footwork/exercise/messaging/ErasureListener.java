@@ -7,7 +7,7 @@ import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Erasure requests (PatientErased): this service erases the patient's data and confirms, once. */
@@ -26,10 +26,10 @@ public class ErasureListener {
 
     @Incoming("erasures")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecords<String, byte[]> records) {
         inbox.receive(
                 CONSUMER,
-                record,
+                records,
                 Set.of(EventType.PATIENT_ERASED),
                 event -> eraseLocally.handle(event.payload(PatientErased.class)));
     }

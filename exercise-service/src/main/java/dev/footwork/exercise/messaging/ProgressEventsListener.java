@@ -6,7 +6,7 @@ import dev.footwork.support.inbox.EventInbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -35,10 +35,10 @@ public class ProgressEventsListener {
 
     @Incoming("progress")
     @Blocking
-    public void on(ConsumerRecord<String, byte[]> record) {
+    public void on(ConsumerRecords<String, byte[]> records) {
         inbox.receive(
                 CONSUMER,
-                record,
+                records,
                 ACCEPTED,
                 event -> ApplyProgressEvent.Command.of(event.payload()).ifPresent(apply::handle));
     }

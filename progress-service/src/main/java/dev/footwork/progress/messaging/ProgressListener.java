@@ -13,7 +13,7 @@ import dev.footwork.support.inbox.InboundEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Feeds plans and completions into the progress aggregates, each event once. */
@@ -38,16 +38,16 @@ public class ProgressListener {
 
     @Incoming("plans")
     @Blocking
-    public void onPlan(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(PLANS_CONSUMER, record, PLANS, event -> applyPlan.handle(plan(event)));
+    public void onPlan(ConsumerRecords<String, byte[]> records) {
+        inbox.receive(PLANS_CONSUMER, records, PLANS, event -> applyPlan.handle(plan(event)));
     }
 
     @Incoming("completions")
     @Blocking
-    public void onCompletion(ConsumerRecord<String, byte[]> record) {
+    public void onCompletion(ConsumerRecords<String, byte[]> records) {
         inbox.receive(
                 COMPLETIONS_CONSUMER,
-                record,
+                records,
                 COMPLETIONS,
                 event ->
                         applyCompletion.handle(completion(event.payload(ExerciseCompleted.class))));

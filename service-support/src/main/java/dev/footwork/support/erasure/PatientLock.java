@@ -3,6 +3,9 @@ package dev.footwork.support.erasure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import org.hibernate.Session;
 
 /**
  * Serialises the work on one patient's data: an erasure, and every event or request that writes the
@@ -30,5 +33,31 @@ public class PatientLock {
                 .setParameter(1, NAMESPACE)
                 .setParameter(2, clinicId + ":" + patientRef)
                 .getSingleResult();
+    }
+
+    /**
+     * Waits for the locks of several patients of one clinic, in one statement and in the order of
+     * their lock keys, so that two transactions that each take several never wait for each other in
+     * a circle (one that takes a single patient's lock cannot be part of a circle either).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(String clinicId, Collection<String> patientRefs) {
+        String[] keys =
+                patientRefs.stream().map(ref -> clinicId + ":" + ref).toArray(String[]::new);
+        entityManager
+                .unwrap(Session.class)
+                .doWork(
+                        connection -> {
+                            try (PreparedStatement locks =
+                                    connection.prepareStatement(
+                                            "select count(pg_advisory_xact_lock(?, h)) from"
+                                                    + " (select distinct hashtext(k) as h"
+                                                    + " from unnest(?::text[]) as k order by h)"
+                                                    + " as ordered")) {
+                                locks.setInt(1, NAMESPACE);
+                                locks.setArray(2, connection.createArrayOf("text", keys));
+                                locks.executeQuery().close();
+                            }
+                        });
     }
 }

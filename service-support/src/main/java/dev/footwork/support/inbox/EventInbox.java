@@ -7,6 +7,7 @@ import dev.footwork.support.application.ApplicationException;
 import dev.footwork.support.erasure.ErasedPatients;
 import dev.footwork.support.erasure.PatientLock;
 import dev.footwork.support.health.WaitingConsumers;
+import dev.footwork.support.inbox.ProcessedEvents.EventKey;
 import dev.footwork.support.kafka.MessagingConfig;
 import dev.footwork.support.retry.Backoff;
 import dev.footwork.support.retry.ShutdownSignal;
@@ -17,9 +18,16 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +38,13 @@ import org.jboss.logging.Logger;
  * cause). While the database is unreachable the event is retried, never dead-lettered: the record
  * stays unacknowledged (no offset is committed past it), later records of the channel wait behind
  * it, and readiness says DOWN ({@link WaitingConsumers}) until it has been applied.
+ *
+ * <p>A poll's records are applied together ({@link #receive(String, ConsumerRecords, Set,
+ * Consumer)}): one transaction per clinic in the poll (a Hibernate session, hence a transaction, is
+ * bound to one tenant), which takes the patients' locks in a fixed order, claims every event in one
+ * statement, asks once which patients were erased and applies the effects in offset order. If a
+ * record makes that transaction fail for good, it is rolled back and its records are applied one by
+ * one, so that the poison record alone is dead-lettered.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -86,6 +101,120 @@ public class EventInbox {
         }
     }
 
+    /**
+     * Applies a poll's records at most once each for this consumer, as {@link #receive(String,
+     * ConsumerRecord, Set, Consumer)} does one record, but in one transaction per clinic instead of
+     * one per record. Per partition (so per patient), the effects run in offset order.
+     *
+     * @throws IllegalStateException only when the service stops while a record waits; the poll is
+     *     not acknowledged and will be delivered again
+     */
+    public void receive(
+            String consumer,
+            ConsumerRecords<String, byte[]> records,
+            Set<EventType> accepted,
+            Consumer<InboundEvent> effect) {
+        try {
+            Map<String, List<Received>> byClinic = new LinkedHashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                InboundEvent event;
+                try {
+                    event = reader.read(record, accepted);
+                } catch (PoisonEventException poison) {
+                    deadLetters.send(record, consumer, poison);
+                    continue;
+                }
+                byClinic.computeIfAbsent(event.clinicId(), clinic -> new ArrayList<>())
+                        .add(new Received(record, event));
+            }
+            for (List<Received> clinicRecords : byClinic.values()) {
+                applyTogether(consumer, clinicRecords, effect);
+            }
+        } finally {
+            waiting.resumed(consumer);
+        }
+    }
+
+    /** A record whose envelope passed, with its event. */
+    private record Received(ConsumerRecord<String, byte[]> record, InboundEvent event) {}
+
+    /**
+     * One clinic's records of a poll in one transaction, retried while the database is away; one by
+     * one when one of them refuses or fails otherwise.
+     */
+    private void applyTogether(
+            String consumer, List<Received> clinicRecords, Consumer<InboundEvent> effect) {
+        if (clinicRecords.size() > 1) {
+            String clinicId = clinicRecords.get(0).event().clinicId();
+            Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
+            while (true) {
+                try {
+                    Tenancy.transaction(clinicId)
+                            .run(
+                                    () ->
+                                            applyInTransaction(
+                                                    consumer, clinicId, clinicRecords, effect));
+                    waiting.resumed(consumer);
+                    return;
+                } catch (ApplicationException refused) {
+                    LOG.infof(
+                            "A record of %d of %s refused (%s): applying them one by one",
+                            clinicRecords.size(), clinicId, refused.code());
+                    break;
+                } catch (RuntimeException e) {
+                    if (!isTransient(e)) {
+                        LOG.infof(
+                                "Applying %d records of %s together failed, applying them one"
+                                        + " by one: %s",
+                                clinicRecords.size(), clinicId, e.toString());
+                        break;
+                    }
+                    waiting.waiting(consumer, clinicRecords.get(0).record().topic(), "database", e);
+                    Duration pause = backoff.failed();
+                    LOG.warnf(
+                            "Applying %d records of %s failed (database unavailable), retrying"
+                                    + " in %s: %s",
+                            clinicRecords.size(), clinicId, pause, e.toString());
+                    if (shutdown.await(pause)) {
+                        throw new IllegalStateException(
+                                "shutting down; the records will be redelivered");
+                    }
+                }
+            }
+        }
+        for (Received received : clinicRecords) {
+            applyAlone(consumer, received.record(), received.event(), effect);
+        }
+    }
+
+    private void applyInTransaction(
+            String consumer,
+            String clinicId,
+            List<Received> clinicRecords,
+            Consumer<InboundEvent> effect) {
+        // sorted, so that two transactions taking several patients' locks never wait in a circle
+        Set<String> patients = new TreeSet<>();
+        Set<EventKey> keys = new LinkedHashSet<>();
+        for (Received received : clinicRecords) {
+            patients.add(received.event().patientRef());
+            keys.add(EventKey.of(received.event()));
+        }
+        patientLock.lockAll(clinicId, patients);
+        Set<EventKey> claimed = processed.claimAll(consumer, clinicId, keys);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Set<String> erasedPatients = erased.erasedAmong(clinicId, patients);
+        for (Received received : clinicRecords) {
+            InboundEvent event = received.event();
+            // a second copy of an event in the same poll finds its claim taken by the first
+            if (claimed.remove(EventKey.of(event))
+                    && !aboutAnErasedPatient(event, erasedPatients.contains(event.patientRef()))) {
+                effect.accept(event);
+            }
+        }
+    }
+
     private void apply(
             String consumer,
             ConsumerRecord<String, byte[]> record,
@@ -98,6 +227,14 @@ public class EventInbox {
             deadLetters.send(record, consumer, poison);
             return;
         }
+        applyAlone(consumer, record, event, effect);
+    }
+
+    private void applyAlone(
+            String consumer,
+            ConsumerRecord<String, byte[]> record,
+            InboundEvent event,
+            Consumer<InboundEvent> effect) {
         Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
         int failures = 0;
         while (true) {
@@ -113,10 +250,15 @@ public class EventInbox {
                                                     patientLock.lock(
                                                             event.clinicId(), event.patientRef());
                                                     if (processed.claim(consumer, event)
-                                                            && !aboutAnErasedPatient(event)) {
+                                                            && !aboutAnErasedPatient(
+                                                                    event,
+                                                                    erased.isErased(
+                                                                            event.clinicId(),
+                                                                            event.patientRef()))) {
                                                         effect.accept(event);
                                                     }
                                                 }));
+                waiting.resumed(consumer);
                 return;
             } catch (ApplicationException refused) {
                 deadLetters.send(
@@ -158,10 +300,10 @@ public class EventInbox {
      * An event about an erased patient is skipped (and stays claimed), whatever its time says: it
      * would bring back data that was deleted on purpose. Only the erasure events themselves pass.
      */
-    private boolean aboutAnErasedPatient(InboundEvent event) {
+    private static boolean aboutAnErasedPatient(InboundEvent event, boolean patientErased) {
         if (event.payload() instanceof PatientErased
                 || event.payload() instanceof DataErased
-                || !erased.isErased(event.clinicId(), event.patientRef())) {
+                || !patientErased) {
             return false;
         }
         LOG.infof(

@@ -3,6 +3,12 @@ package dev.footwork.support.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.Session;
 
 /**
  * The record of which events each consumer has already applied, per clinic: an event is named by
@@ -38,5 +44,51 @@ public class ProcessedEvents {
                         .setParameter("clinic", event.clinicId())
                         .executeUpdate();
         return inserted == 1;
+    }
+
+    /** An event of one clinic as the de-duplication names it. */
+    record EventKey(String source, String id) {
+
+        static EventKey of(InboundEvent event) {
+            return new EventKey(event.source(), event.id());
+        }
+    }
+
+    /**
+     * Claims several events of one clinic for a consumer in the current transaction, in one
+     * statement.
+     *
+     * @return the events claimed now; the others were applied before (or concurrently elsewhere)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<EventKey> claimAll(String consumer, String clinicId, Collection<EventKey> events) {
+        String[] sources = events.stream().map(EventKey::source).toArray(String[]::new);
+        String[] ids = events.stream().map(EventKey::id).toArray(String[]::new);
+        return entityManager
+                .unwrap(Session.class)
+                .doReturningWork(
+                        connection -> {
+                            Set<EventKey> claimed = new HashSet<>();
+                            try (PreparedStatement claim =
+                                    connection.prepareStatement(
+                                            "insert into processed_event (consumer, clinic_id,"
+                                                    + " source, event_id) select ?, ?, s, i from"
+                                                    + " unnest(?::text[], ?::text[]) as e(s, i)"
+                                                    + " on conflict (consumer, clinic_id, source,"
+                                                    + " event_id) do nothing"
+                                                    + " returning source, event_id")) {
+                                claim.setString(1, consumer);
+                                claim.setString(2, clinicId);
+                                claim.setArray(3, connection.createArrayOf("text", sources));
+                                claim.setArray(4, connection.createArrayOf("text", ids));
+                                try (ResultSet rows = claim.executeQuery()) {
+                                    while (rows.next()) {
+                                        claimed.add(
+                                                new EventKey(rows.getString(1), rows.getString(2)));
+                                    }
+                                }
+                            }
+                            return claimed;
+                        });
     }
 }
