@@ -6,7 +6,6 @@ import dev.footwork.progress.config.ProgressConfig;
 import dev.footwork.progress.domain.ProgressAlert;
 import dev.footwork.progress.persistence.AlertClaims;
 import dev.footwork.progress.persistence.KnownPlan;
-import dev.footwork.progress.persistence.PlanKey;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.support.erasure.PatientLock;
 import dev.footwork.support.outbox.Outbox;
@@ -17,12 +16,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityNotFoundException;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -100,9 +101,11 @@ public class EvaluatePlans {
 
     /**
      * Evaluates every plan of every clinic due by {@code now}, as of {@code now}: claims them a
-     * batch at a time, then evaluates each in its own transaction as its clinic's. A plan that
-     * fails, or that the pass claimed and did not reach (shutdown), is due again when its claim's
-     * lease ends.
+     * batch at a time, then evaluates each clinic's plans of the batch in one transaction as that
+     * clinic's. When that transaction fails, the clinic's plans are evaluated again one by one,
+     * each in its own transaction, so that one failing plan holds back no other. A plan that fails,
+     * or that the pass claimed and did not reach (shutdown), is due again when its claim's lease
+     * ends.
      *
      * @return how many plans it evaluated and events it emitted
      */
@@ -111,29 +114,53 @@ public class EvaluatePlans {
         Instant leaseUntil = now.plus(lease);
         int plans = 0;
         int emitted = 0;
-        List<PlanKey> batch;
+        List<PlanProgress.Due> batch;
         do {
             batch =
                     Tenancy.transaction(Tenancy.NO_CLINIC)
                             .call(() -> PlanProgress.claimDue(now, leaseUntil, batchSize));
-            for (PlanKey plan : batch) {
+            Map<String, List<PlanProgress.Due>> byClinic = new LinkedHashMap<>();
+            for (PlanProgress.Due due : batch) {
+                byClinic.computeIfAbsent(due.key().clinicId(), clinic -> new ArrayList<>())
+                        .add(due);
+            }
+            for (Map.Entry<String, List<PlanProgress.Due>> clinic : byClinic.entrySet()) {
                 if (shutdown.raised()) {
                     // nothing is half-emitted; the rest of the batch is due after the lease
-                    return new Pass(plans, emitted);
+                    return finished(started, plans, emitted);
                 }
                 try {
-                    emitted += Tenancy.transaction(plan.clinicId()).call(() -> evaluate(plan, now));
-                    plans++;
-                } catch (RuntimeException e) {
-                    LOG.warnf(
-                            e,
-                            "Evaluating plan %s of %s failed; it is due again at %s",
-                            plan.planId(),
-                            plan.clinicId(),
-                            leaseUntil);
+                    emitted +=
+                            Tenancy.transaction(clinic.getKey())
+                                    .call(() -> evaluateTogether(clinic.getValue(), now));
+                    plans += clinic.getValue().size();
+                } catch (RuntimeException together) {
+                    LOG.infof(
+                            "Evaluating %d plan(s) of %s together failed (%s); evaluating them one"
+                                    + " by one",
+                            clinic.getValue().size(), clinic.getKey(), together.toString());
+                    for (PlanProgress.Due due : clinic.getValue()) {
+                        try {
+                            emitted +=
+                                    Tenancy.transaction(clinic.getKey())
+                                            .call(() -> evaluateTogether(List.of(due), now));
+                            plans++;
+                        } catch (RuntimeException e) {
+                            LOG.warnf(
+                                    e,
+                                    "Evaluating plan %s of %s failed; it is due again at %s",
+                                    due.key().planId(),
+                                    due.key().clinicId(),
+                                    leaseUntil);
+                        }
+                    }
                 }
             }
         } while (batch.size() == batchSize && !shutdown.raised());
+        return finished(started, plans, emitted);
+    }
+
+    private Pass finished(long started, int plans, int emitted) {
         long took = System.nanoTime() - started;
         duration.record(Duration.ofNanos(took));
         evaluated.increment(plans);
@@ -145,33 +172,39 @@ public class EvaluatePlans {
         return new Pass(plans, emitted);
     }
 
-    /** Evaluates one plan as its clinic and emits the events due; returns how many. */
-    private int evaluate(PlanKey key, Instant now) {
-        KnownPlan plan = KnownPlan.findById(key);
-        if (plan == null) {
-            // a row of completions waiting for their plan: due once the plan arrives
-            PlanProgress waiting = PlanProgress.findById(key, LockModeType.PESSIMISTIC_WRITE);
-            if (waiting != null && KnownPlan.findById(key) == null) {
-                waiting.dueAt = null;
+    /**
+     * Evaluates plans of one clinic in the caller's transaction, as that clinic, and emits the
+     * events due; returns how many. The patients' locks come first, as every writer of a patient
+     * takes them (all at once, in the order that keeps transactions taking several from waiting on
+     * each other in a circle); then the plans and their rows are read as they are now.
+     */
+    private int evaluateTogether(List<PlanProgress.Due> due, Instant now) {
+        String clinicId = due.get(0).key().clinicId();
+        patientLock.lockAll(clinicId, due.stream().map(PlanProgress.Due::patientRef).toList());
+        List<UUID> planIds = due.stream().map(d -> d.key().planId()).toList();
+        Map<UUID, KnownPlan> plans = KnownPlan.byIds(planIds);
+        Map<UUID, PlanProgress> rows = PlanProgress.lockAll(planIds);
+        int emitted = 0;
+        for (UUID planId : planIds) {
+            PlanProgress progress = rows.get(planId);
+            if (progress == null) {
+                continue; // erased meanwhile
             }
-            return 0;
+            KnownPlan plan = plans.get(planId);
+            if (plan == null) {
+                // a row of completions waiting for their plan: due once the plan arrives
+                progress.dueAt = null;
+            } else if (!"ACTIVE".equals(plan.status)) {
+                progress.dueAt = null; // paused or superseded: its figures follow its revisions
+            } else {
+                emitted += evaluate(plan, progress, now);
+            }
         }
-        // the patient first, as every writer of the patient does; then the plan as it is now
-        patientLock.lock(plan.clinicId, plan.patientRef);
-        PlanProgress progress;
-        try {
-            KnownPlan.getEntityManager().refresh(plan);
-            progress = PlanProgress.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        } catch (EntityNotFoundException erasedMeanwhile) {
-            return 0;
-        }
-        if (progress == null) {
-            return 0;
-        }
-        if (!"ACTIVE".equals(plan.status)) {
-            progress.dueAt = null; // paused or superseded: its figures follow its revisions
-            return 0;
-        }
+        return emitted;
+    }
+
+    /** Evaluates one locked plan and emits the events due; returns how many. */
+    private int evaluate(KnownPlan plan, PlanProgress progress, Instant now) {
         PlanSnapshots.Timed timed = snapshots.keep(progress, plan, now, clock.instant());
         progress.dueAt = timed.nextChange();
         int emitted = 0;

@@ -12,7 +12,10 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
@@ -83,5 +86,14 @@ public class KnownPlan extends PanacheEntityBase {
                                 "select clinic_id, plan_id from plan_view where status = 'ACTIVE'")
                         .getResultList();
         return rows.stream().map(row -> new InClinic((String) row[0], (UUID) row[1])).toList();
+    }
+
+    /** Several plans of the caller's clinic by id; missing ones are absent. */
+    public static Map<UUID, KnownPlan> byIds(Collection<UUID> planIds) {
+        Map<UUID, KnownPlan> plans = new HashMap<>();
+        KnownPlan.<KnownPlan>find("planId in ?1", planIds)
+                .list()
+                .forEach(plan -> plans.put(plan.planId, plan));
+        return plans;
     }
 }

@@ -15,8 +15,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -153,7 +156,7 @@ public class PlanProgress extends PanacheEntityBase {
      * so passes of several replicas never claim the same plan. Run it in a transaction of its own
      * as {@code Tenancy.NO_CLINIC}: the native query is not filtered by clinic.
      */
-    public static List<PlanKey> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public static List<Due> claimDue(Instant now, Instant leaseUntil, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 getEntityManager()
@@ -161,12 +164,30 @@ public class PlanProgress extends PanacheEntityBase {
                                 "update plan_progress set due_at = ?1 where (clinic_id, plan_id) in"
                                         + " (select clinic_id, plan_id from plan_progress where due_at"
                                         + " <= ?2 order by due_at limit ?3 for update skip locked)"
-                                        + " returning clinic_id, plan_id")
+                                        + " returning clinic_id, plan_id, patient_ref")
                         .setParameter(1, leaseUntil)
                         .setParameter(2, now)
                         .setParameter(3, limit)
                         .getResultList();
-        return rows.stream().map(row -> new PlanKey((String) row[0], (UUID) row[1])).toList();
+        return rows.stream()
+                .map(row -> new Due(new PlanKey((String) row[0], (UUID) row[1]), (String) row[2]))
+                .toList();
+    }
+
+    /** A plan claimed by an evaluation pass, with its patient (whose lock its evaluation takes). */
+    public record Due(PlanKey key, String patientRef) {}
+
+    /**
+     * The rows of several plans of the caller's clinic, locked for update until the transaction
+     * ends, by plan id; missing ones (erased meanwhile) are absent.
+     */
+    public static Map<UUID, PlanProgress> lockAll(Collection<UUID> planIds) {
+        Map<UUID, PlanProgress> rows = new HashMap<>();
+        PlanProgress.<PlanProgress>find("planId in ?1", planIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
+                .forEach(row -> rows.put(row.planId, row));
+        return rows;
     }
 
     /** Makes the plan due by {@code at} at the latest: its figures changed. */

@@ -161,6 +161,45 @@ class DuePlansTest {
         assertThat(evaluatedAt(plan)).isEqualTo(afterTheLease);
     }
 
+    @Test
+    void aClinicsDuePlansAreEvaluatedInOneTransaction() throws Exception {
+        Instant at = Instant.parse("2026-11-26T12:00:00Z");
+        clock.stopAt(at);
+        ProgressEvents events = new ProgressEvents(bootstrapServers, CLINIC);
+        UUID[] plans = new UUID[5];
+        for (int i = 0; i < plans.length; i++) {
+            String patient = ProgressEvents.newPatient();
+            plans[i] = UUID.randomUUID();
+            events.planIssued(
+                    plans[i],
+                    patient,
+                    WorkedExample.plan(PlanStatus.ACTIVE),
+                    at.minus(20, ChronoUnit.DAYS));
+            awaitSessions(patient, 0);
+        }
+
+        assertThat(evaluator.evaluateDue(at).plans()).isGreaterThanOrEqualTo(plans.length);
+
+        for (UUID plan : plans) {
+            assertThat(evaluatedAt(plan)).isEqualTo(at);
+        }
+        // rows written by one transaction carry its id as xmin
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q =
+                        c.prepareStatement(
+                                "select count(distinct xmin::text) from plan_progress"
+                                        + " where clinic_id = ? and plan_id = any(?)")) {
+            q.setString(1, CLINIC);
+            q.setArray(2, c.createArrayOf("uuid", plans));
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1))
+                        .as("transactions that evaluated the 5 plans")
+                        .isEqualTo(1);
+            }
+        }
+    }
+
     private void awaitSessions(String patient, int sessions) {
         await().atMost(Duration.ofSeconds(30))
                 .until(
