@@ -212,7 +212,7 @@ class RequestPathQueriesTest {
                 .isEqualTo(1);
         assertThat(keyed.transactions()).as("with a key: " + keyed).isEqualTo(1);
         assertThat(read.transactions()).as("GET plans/active: " + read).isEqualTo(1);
-        assertThat(read.statements()).as("GET plans/active: " + read).isLessThanOrEqualTo(2);
+        assertThat(read.statements()).as("GET plans/active: " + read).isEqualTo(1);
         assertThat(completion.statements()).as(completion.toString()).isLessThanOrEqualTo(7);
     }
 

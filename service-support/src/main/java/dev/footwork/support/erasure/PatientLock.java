@@ -2,6 +2,7 @@ package dev.footwork.support.erasure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -17,18 +18,31 @@ public class PatientLock {
     private static final int NAMESPACE = 0x50617469;
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    PatientLock(EntityManager entityManager) {
+    PatientLock(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
-    /** Waits for the patient's lock; the transaction holds it until it ends. */
+    /**
+     * Waits for the patient's lock; the transaction holds it until it ends. Asking again in the
+     * same transaction (the use case, then the outbox) costs no second statement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String clinicId, String patientRef) {
+        Held key = new Held(clinicId, patientRef);
+        if (transactions.getResource(key) != null) {
+            return;
+        }
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
                 .setParameter(1, NAMESPACE)
                 .setParameter(2, clinicId + ":" + patientRef)
                 .getSingleResult();
+        transactions.putResource(key, Boolean.TRUE);
     }
+
+    /** A lock this transaction holds, as a key of the transaction's resources. */
+    private record Held(String clinicId, String patientRef) {}
 }
