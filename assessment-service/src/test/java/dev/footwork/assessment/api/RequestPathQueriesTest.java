@@ -196,6 +196,7 @@ class RequestPathQueriesTest {
 
         assertThat(plainTransactions).as("POST assessment: " + plain).isEqualTo(1);
         assertThat(seen.transactions()).as("with a key: " + seen.statements()).isEqualTo(1);
+        assertThat(plain).as("POST assessment").hasSizeLessThanOrEqualTo(8);
     }
 
     private static String record(String bearer, String patient, String key, String at) {
