@@ -4,6 +4,7 @@ import dev.footwork.assessment.application.AssessmentView;
 import dev.footwork.assessment.application.ReadAssessments;
 import dev.footwork.assessment.application.RecordAssessment;
 import dev.footwork.support.api.IdempotencyKeyHeader;
+import dev.footwork.support.audit.ChangeTransaction;
 import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.idempotency.IdempotencyKeys;
 import dev.footwork.support.security.Caller;
@@ -73,6 +74,7 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "422",
             description = "Idempotency-Key reused for a different request")
+    @ChangeTransaction
     public Response create(
             @Parameter(description = "Makes retries safe: the same key returns the same assessment")
                     @HeaderParam(IDEMPOTENCY_KEY)

@@ -3,6 +3,7 @@ package dev.footwork.assessment.api;
 import dev.footwork.assessment.application.ErasureStatus;
 import dev.footwork.assessment.application.ReadErasures;
 import dev.footwork.assessment.application.RequestErasure;
+import dev.footwork.support.audit.ChangeTransaction;
 import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
@@ -57,6 +58,7 @@ public class ErasureResource {
                             + " request is stored; follow Location for its status.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the status")
     @APIResponse(responseCode = "400", description = "No or malformed patientRef")
+    @ChangeTransaction
     public Response erase(@NotNull @Valid NewErasure body, UriInfo uri) {
         patientAccess.recordChangeTo(body.patientRef());
         ErasureStatus status =

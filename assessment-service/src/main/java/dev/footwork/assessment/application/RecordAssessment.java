@@ -155,10 +155,11 @@ public class RecordAssessment {
         }
         assessment.asymmetry = classifier.asymmetric(results);
 
-        Optional<Assessment> previous = Assessment.latestOf(command.patientRef());
-        assessment.previousAssessmentId = previous.map(p -> p.id).orElse(null);
+        Optional<UUID> previous = Assessment.latestIdOf(command.patientRef());
+        assessment.previousAssessmentId = previous.orElse(null);
         assessment.persist();
-        previous.ifPresent(p -> p.supersededBy = assessment.id);
+        // the update flushes the new row first: superseded_by names it
+        previous.ifPresent(id -> Assessment.markSuperseded(id, assessment.id));
 
         outbox.add(event(assessment, results), assessment.assessedAt);
         return new Result(AssessmentView.of(assessment, mapper), false);

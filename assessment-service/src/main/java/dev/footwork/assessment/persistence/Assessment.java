@@ -85,9 +85,21 @@ public class Assessment extends PanacheEntityBase {
         return count("patientRef", patientRef);
     }
 
-    /** The patient's most recent assessment, the one a new assessment supersedes. */
-    public static Optional<Assessment> latestOf(String patientRef) {
-        return find("patientRef", Sort.descending("assessedAt", "createdAt"), patientRef)
-                .firstResultOptional();
+    /** The id of the patient's most recent assessment, the one a new assessment supersedes. */
+    public static Optional<UUID> latestIdOf(String patientRef) {
+        return getEntityManager()
+                .createQuery(
+                        "select a.id from Assessment a where a.patientRef = ?1"
+                                + " order by a.assessedAt desc, a.createdAt desc",
+                        UUID.class)
+                .setParameter(1, patientRef)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Marks an assessment superseded without loading it (and its feet). */
+    public static void markSuperseded(UUID id, UUID by) {
+        update("supersededBy = ?1 where id = ?2", by, id);
     }
 }

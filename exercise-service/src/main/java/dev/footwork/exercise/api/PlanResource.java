@@ -12,6 +12,7 @@ import dev.footwork.exercise.domain.PlanAdjustment;
 import dev.footwork.support.api.IdempotencyKeyHeader;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.application.Rejected;
+import dev.footwork.support.audit.ChangeTransaction;
 import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Caller;
 import dev.footwork.support.security.Roles;
@@ -138,6 +139,7 @@ public class PlanResource {
     @APIResponse(
             responseCode = "422",
             description = "A change does not fit the plan, e.g. an exercise it does not have")
+    @ChangeTransaction
     public Response adjust(
             @Parameter(description = "The revision the change was made against, e.g. \"3\"")
                     @HeaderParam(HttpHeaders.IF_MATCH)
@@ -156,6 +158,7 @@ public class PlanResource {
                     "Pause the plan (PlanRevised, reason PAUSED); no completions count while paused")
     @APIResponse(responseCode = "200", description = "The plan, paused (already paused: unchanged)")
     @APIResponse(responseCode = "409", description = "The plan has been superseded")
+    @ChangeTransaction
     public Response pause(
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @PathParam("planId") UUID planId) {
         return changed(revise.pause(command(planId, ifMatch)));
@@ -167,6 +170,7 @@ public class PlanResource {
     @Operation(summary = "Resume a paused plan (PlanRevised, reason RESUMED)")
     @APIResponse(responseCode = "200", description = "The plan, active (already active: unchanged)")
     @APIResponse(responseCode = "409", description = "The plan has been superseded")
+    @ChangeTransaction
     public Response resume(
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @PathParam("planId") UUID planId) {
         return changed(revise.resume(command(planId, ifMatch)));
@@ -209,6 +213,7 @@ public class PlanResource {
     @APIResponse(
             responseCode = "422",
             description = "The Idempotency-Key was used for a different completion")
+    @ChangeTransaction
     public Response complete(
             @Parameter(description = "Makes retries safe when the body has no completionId")
                     @HeaderParam(IdempotencyKeyHeader.NAME)

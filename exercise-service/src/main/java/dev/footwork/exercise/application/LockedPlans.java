@@ -23,10 +23,16 @@ class LockedPlans {
         this.patientLock = patientLock;
     }
 
-    /** The plan as it is once its patient's lock is held; empty when there is none (or no more). */
+    /**
+     * The clinic's plan as it is once its patient's lock is held; empty when there is none (or no
+     * more). A plan the request has read already (to check the caller's access) is not read again
+     * before the lock, only after it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<Plan> byId(UUID planId) {
-        Optional<Plan> seen = Plan.byId(planId);
+    Optional<Plan> byId(String clinicId, UUID planId) {
+        Optional<Plan> seen =
+                Optional.ofNullable(Plan.getEntityManager().find(Plan.class, planId))
+                        .filter(p -> p.clinicId.equals(clinicId));
         if (seen.isEmpty()) {
             return seen;
         }

@@ -155,7 +155,9 @@ public class LogCompletion {
 
     private Result log(Command command) {
         UUID planId = command.planId();
-        Plan plan = plans.byId(planId).orElseThrow(() -> new NotFound("plan " + planId));
+        Plan plan =
+                plans.byId(command.clinicId(), planId)
+                        .orElseThrow(() -> new NotFound("plan " + planId));
         Entry entry = command.entry();
         if (entry.completionId() != null) {
             Completion existing = Completion.findById(entry.completionId());

@@ -77,7 +77,11 @@ public class ReadPlans {
 
     /** The plan as it stands, rendered; also the answer of every change to a plan. */
     PlanView view(Plan plan) {
-        UUID supersededBy = Plan.supersededBy(plan.id).map(newer -> newer.id).orElse(null);
+        // only a superseded plan has a newer one: a current plan costs no second query
+        UUID supersededBy =
+                PlanContent.PlanStatus.SUPERSEDED.name().equals(plan.status)
+                        ? Plan.supersededBy(plan.id).map(newer -> newer.id).orElse(null)
+                        : null;
         PlanContent content = plan.content;
         return new PlanView(
                 plan.id,

@@ -113,8 +113,7 @@ public class RevisePlan {
     private Plan changeable(Command command) {
         UUID planId = command.planId();
         Plan plan =
-                plans.byId(planId)
-                        .filter(p -> p.clinicId.equals(command.clinicId()))
+                plans.byId(command.clinicId(), planId)
                         .orElseThrow(() -> new NotFound("plan " + planId));
         Integer expected = command.expectedRevision();
         if (expected != null && expected != plan.revision) {

@@ -1,7 +1,6 @@
 package dev.footwork.support.audit;
 
 import dev.footwork.contracts.PatientKey;
-import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +28,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * patient the request touched (the patients noted in {@link AuditContext} through {@link
  * PatientAccess}, and a {@code patientRef} path parameter), or one without a patient for
  * clinic-wide reads. Refused requests of a verified caller (403, 404, 4xx) are recorded too.
- * Streaming endpoints, which response filters never see, call {@link #streamOpened}. Each write has
- * its own transaction as the caller's clinic; a failed write is logged at ERROR, since an access
- * must not go unaudited unnoticed.
+ * Streaming endpoints, which response filters never see, call {@link #streamOpened}. A request that
+ * changes data writes its entries in its own transaction ({@link ChangeTransaction}); the others'
+ * entries are written together with those of concurrent requests ({@link AuditWriter}), before the
+ * answer leaves a worker thread. A failed write is logged at ERROR, since an access must not go
+ * unaudited unnoticed.
  */
 @ApplicationScoped
 public class AuditRecorder {
@@ -40,14 +42,17 @@ public class AuditRecorder {
     private final AuditContext context;
     private final Instance<JsonWebToken> currentToken;
     private final CurrentVertxRequest currentRequest;
+    private final AuditWriter writer;
     private final Clock clock;
 
     AuditRecorder(
             AuditContext context,
             Instance<JsonWebToken> currentToken,
             CurrentVertxRequest currentRequest,
+            AuditWriter writer,
             Clock clock) {
         this.context = context;
+        this.writer = writer;
         this.currentToken = currentToken;
         this.currentRequest = currentRequest;
         this.clock = clock;
@@ -96,6 +101,26 @@ public class AuditRecorder {
                 http);
     }
 
+    /**
+     * Writes the current request's entries in the caller's transaction, with the status the request
+     * answers if that transaction commits ({@link ChangeTransaction}); the response filter then
+     * writes nothing more, unless the request ends with another status after all.
+     */
+    void recordChange(Method resourceMethod, int status) {
+        HttpServerRequest http = currentRequest.getCurrent().request();
+        List<AuditEntry> entries =
+                entries(
+                        currentToken.get(),
+                        http.method().name(),
+                        http.path(),
+                        operation(resourceMethod.getDeclaringClass(), resourceMethod),
+                        status,
+                        http.getHeader("X-Forwarded-For"),
+                        http);
+        entries.forEach(e -> e.persist());
+        context.recorded(entries.stream().map(e -> e.patientRef).toList(), status);
+    }
+
     private void record(
             JsonWebToken token,
             String method,
@@ -104,16 +129,39 @@ public class AuditRecorder {
             int status,
             String forwardedFor,
             HttpServerRequest http) {
+        List<AuditEntry> entries =
+                entries(token, method, path, operation, status, forwardedFor, http);
+        entries.removeIf(e -> context.isRecorded(e.patientRef, e.status));
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            write(entries);
+        } else if (!writer.submit(entries, () -> failed(entries, null))) {
+            // an event-loop thread must not wait for room or for the database
+            Infrastructure.getDefaultWorkerPool().execute(() -> write(entries));
+        }
+    }
+
+    /** One entry per patient noted (or one without a patient); none before the clinic is known. */
+    private List<AuditEntry> entries(
+            JsonWebToken token,
+            String method,
+            String path,
+            String operation,
+            int status,
+            String forwardedFor,
+            HttpServerRequest http) {
+        List<AuditEntry> entries = new ArrayList<>();
         Object clinic = token.getClaim("clinic_id");
         if (!(clinic instanceof String clinicId) || !PatientKey.isToken(clinicId)) {
-            return; // refused before the tenant was known: nothing of a clinic was reached
+            return entries; // refused before the tenant was known: nothing of a clinic was reached
         }
         List<String> patients = new ArrayList<>(context.patients());
         if (patients.isEmpty()) {
             patients.add(null);
         }
         Instant now = clock.instant();
-        List<AuditEntry> entries = new ArrayList<>();
         for (String patient : patients) {
             AuditEntry entry = new AuditEntry();
             entry.id = UUID.randomUUID();
@@ -137,26 +185,26 @@ public class AuditRecorder {
             entry.status = status;
             entries.add(entry);
         }
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            write(clinicId, entries);
-        } else {
-            // an event-loop thread must not wait for the database
-            Infrastructure.getDefaultWorkerPool().execute(() -> write(clinicId, entries));
+        return entries;
+    }
+
+    private void write(List<AuditEntry> entries) {
+        try {
+            writer.write(entries);
+        } catch (RuntimeException e) {
+            failed(entries, e);
         }
     }
 
-    private static void write(String clinicId, List<AuditEntry> entries) {
-        try {
-            Tenancy.transaction(clinicId).run(() -> entries.forEach(e -> e.persist()));
-        } catch (RuntimeException e) {
-            LOG.errorf(
-                    e,
-                    "AUDIT WRITE FAILED for %d access(es) of clinic %s to %s %s",
-                    entries.size(),
-                    clinicId,
-                    entries.get(0).method,
-                    entries.get(0).path);
-        }
+    private static void failed(List<AuditEntry> entries, RuntimeException e) {
+        AuditEntry first = entries.get(0);
+        LOG.errorf(
+                e,
+                "AUDIT WRITE FAILED for %d access(es) of clinic %s to %s %s",
+                entries.size(),
+                first.clinicId,
+                first.method,
+                first.path);
     }
 
     private static String client(JsonWebToken token) {
@@ -176,11 +224,12 @@ public class AuditRecorder {
         if (resource == null || resource.getResourceClass() == null) {
             return null;
         }
-        Path type = resource.getResourceClass().getAnnotation(Path.class);
-        Path method =
-                resource.getResourceMethod() == null
-                        ? null
-                        : resource.getResourceMethod().getAnnotation(Path.class);
+        return operation(resource.getResourceClass(), resource.getResourceMethod());
+    }
+
+    private static String operation(Class<?> resourceClass, Method resourceMethod) {
+        Path type = resourceClass.getAnnotation(Path.class);
+        Path method = resourceMethod == null ? null : resourceMethod.getAnnotation(Path.class);
         return (type == null ? "" : type.value()) + (method == null ? "" : method.value());
     }
 

@@ -2,9 +2,12 @@ package dev.footwork.support.erasure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.util.Collection;
+import java.util.List;
 import org.hibernate.Session;
 
 /**
@@ -20,19 +23,31 @@ public class PatientLock {
     private static final int NAMESPACE = 0x50617469;
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    PatientLock(EntityManager entityManager) {
+    PatientLock(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
-    /** Waits for the patient's lock; the transaction holds it until it ends. */
+    /**
+     * Waits for the patient's lock; the transaction holds it until it ends. Asking again in the
+     * same transaction (the use case, then the outbox) costs no second statement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String clinicId, String patientRef) {
+        Held key = new Held(clinicId, patientRef);
+        if (transactions.getResource(key) != null) {
+            return;
+        }
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
                 .setParameter(1, NAMESPACE)
                 .setParameter(2, clinicId + ":" + patientRef)
+                // taking a lock reads no pending change: the session's changes wait for the commit
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
+        transactions.putResource(key, Boolean.TRUE);
     }
 
     /**
@@ -42,8 +57,15 @@ public class PatientLock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAll(String clinicId, Collection<String> patientRefs) {
-        String[] keys =
-                patientRefs.stream().map(ref -> clinicId + ":" + ref).toArray(String[]::new);
+        List<String> missing =
+                patientRefs.stream()
+                        .distinct()
+                        .filter(ref -> transactions.getResource(new Held(clinicId, ref)) == null)
+                        .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String[] keys = missing.stream().map(ref -> clinicId + ":" + ref).toArray(String[]::new);
         entityManager
                 .unwrap(Session.class)
                 .doWork(
@@ -59,5 +81,9 @@ public class PatientLock {
                                 locks.executeQuery().close();
                             }
                         });
+        missing.forEach(ref -> transactions.putResource(new Held(clinicId, ref), Boolean.TRUE));
     }
+
+    /** A lock this transaction holds, as a key of the transaction's resources. */
+    private record Held(String clinicId, String patientRef) {}
 }

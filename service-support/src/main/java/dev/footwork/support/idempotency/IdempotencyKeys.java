@@ -103,9 +103,14 @@ public class IdempotencyKeys {
      * Runs a request's work in a transaction of its own, and once more when it lost a race: a
      * concurrent request with the same key or client-chosen id committed first, so a unique
      * constraint refused this one. The second run finds what the first stored and answers as a
-     * replay (or refuses a different request).
+     * replay (or refuses a different request). Inside a transaction that is already open (the
+     * request's one transaction, begun by {@code audit.ChangeTransaction} through this same
+     * method), the work joins it, and whoever began that transaction runs it again.
      */
     public static <T> T once(Supplier<T> work) {
+        if (QuarkusTransaction.isActive()) {
+            return work.get();
+        }
         try {
             return QuarkusTransaction.requiringNew().call(work::get);
         } catch (PersistenceException e) {

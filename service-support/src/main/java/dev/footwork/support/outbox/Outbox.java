@@ -45,7 +45,7 @@ public class Outbox {
      * Adds an event to the outbox. The row is inserted under the patient's lock, so a patient's
      * rows are numbered in the order their transactions commit: two concurrent transactions about
      * one patient cannot be published in the opposite order. (Use cases that decide from the
-     * patient's data take the lock before reading it; here it is taken again, which costs nothing.)
+     * patient's data take the lock before reading it; asked again here, it costs no statement.)
      *
      * @param occurredAt when the fact happened (the CloudEvents {@code time})
      * @return the event id, which the CloudEvent will carry
