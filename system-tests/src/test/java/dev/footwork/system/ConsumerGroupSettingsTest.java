@@ -23,6 +23,9 @@ class ConsumerGroupSettingsTest {
     private static final String CONNECTOR = "mp.messaging.connector.smallrye-kafka.";
     private static final int KAFKA_DEFAULT_SESSION_TIMEOUT_MS = 45_000;
 
+    /** num.partitions of the local run's broker (deploy/local/footwork). */
+    private static final int LOCAL_RUN_PARTITIONS = 3;
+
     @ParameterizedTest
     @ValueSource(strings = {"assessment-service", "exercise-service", "progress-service"})
     void everyConsumerNoticesADeadMemberWithinTenSeconds(String service) throws IOException {
@@ -41,6 +44,26 @@ class ConsumerGroupSettingsTest {
             assertThat(setting(config, channel, "partition.assignment.strategy"))
                     .as("%s channel %s: partition.assignment.strategy", service, channel)
                     .hasValue("org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        }
+    }
+
+    /**
+     * Every channel runs footwork.consumers.concurrency copies of its consumer (the channel attribute
+     * concurrency), as many by default as the local run's topics have partitions, so that polls of
+     * different partitions are applied at once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"assessment-service", "exercise-service", "progress-service"})
+    void everyChannelRunsOneConsumerPerPartitionOfTheLocalRun(String service) throws IOException {
+        Properties config = effectiveConfig(service);
+
+        assertThat(config.getProperty("footwork.consumers.concurrency"))
+                .as("%s: footwork.consumers.concurrency", service)
+                .isEqualTo(String.valueOf(LOCAL_RUN_PARTITIONS));
+        for (String channel : incomingChannels(config)) {
+            assertThat(config.getProperty("mp.messaging.incoming." + channel + ".concurrency"))
+                    .as("%s channel %s: concurrency", service, channel)
+                    .isEqualTo("${footwork.consumers.concurrency}");
         }
     }
 

@@ -83,6 +83,9 @@ class TwoProgressReplicasIT {
     private static final String CLINICIAN = "clinician";
     private static final String SOURCE = EventSources.EXERCISE;
     private static final int PARTITIONS = 6;
+
+    /** Consumers per channel in each replica (footwork.consumers.concurrency): 2 x 3 = PARTITIONS. */
+    private static final int CONSUMERS_PER_REPLICA = 3;
     private static final List<String> CONSUMER_GROUPS =
             List.of("progress-service.plans", "progress-service.completions");
 
@@ -141,12 +144,13 @@ class TwoProgressReplicasIT {
                         "QUARKUS_DATASOURCE_USERNAME", database.username(),
                         "QUARKUS_DATASOURCE_PASSWORD", database.password(),
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                                DevTokens.shared().publicKeyFile().toString());
+                                DevTokens.shared().publicKeyFile().toString(),
+                        "FOOTWORK_CONSUMERS_CONCURRENCY", String.valueOf(CONSUMERS_PER_REPLICA));
         replicaA = ServiceProcess.start(root, "progress-service", env, logs);
         replicaB = ServiceProcess.start(root, "progress-service", env, logs);
         replicaA.awaitReady(READY);
         replicaB.awaitReady(READY);
-        awaitTwoConsumersPerGroup();
+        awaitBothReplicasInEachGroup();
     }
 
     @AfterAll
@@ -252,7 +256,7 @@ class TwoProgressReplicasIT {
         LOG.infof(
                 "Replica B ready again %d ms after the kill; %d applied",
                 millisSince(timeline.killedAt()), applied(distinct));
-        awaitTwoConsumersPerGroup();
+        awaitBothReplicasInEachGroup();
         LOG.infof(
                 "%d applied %d ms after the kill",
                 applied(distinct), millisSince(timeline.killedAt()));
@@ -593,12 +597,13 @@ class TwoProgressReplicasIT {
     }
 
     /**
-     * Waits until each consumer group has exactly two members and each holds partitions: both
-     * replicas consume, and a killed replica's member has been evicted.
+     * Waits until each consumer group has exactly the two replicas' consumers (each replica runs
+     * {@link #CONSUMERS_PER_REPLICA} per channel) and each holds partitions: both replicas consume,
+     * and a killed replica's members have been evicted.
      */
-    private static void awaitTwoConsumersPerGroup() throws Exception {
+    private static void awaitBothReplicasInEachGroup() throws Exception {
         long started = System.nanoTime();
-        await("two consumers with partitions in each group")
+        await("both replicas' consumers with partitions in each group")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(
@@ -608,7 +613,7 @@ class TwoProgressReplicasIT {
                             for (ConsumerGroupDescription group : groups.values()) {
                                 assertThat(group.members())
                                         .as(group.groupId() + " members")
-                                        .hasSize(2)
+                                        .hasSize(2 * CONSUMERS_PER_REPLICA)
                                         .allSatisfy(
                                                 m ->
                                                         assertThat(m.assignment().topicPartitions())
