@@ -20,8 +20,15 @@ class ConsumerSettingsTest {
 
     @Test
     void everyConsumerNoticesADeadGroupMemberWithinTenSeconds() {
+        // footwork.consumers.concurrency (3) copies of each channel, each a consumer of its own
         assertThat(clients.getConsumerChannels())
-                .containsExactlyInAnyOrder("measurements", "erasure-confirmations");
+                .containsExactlyInAnyOrder(
+                        "measurements$1",
+                        "measurements$2",
+                        "measurements$3",
+                        "erasure-confirmations$1",
+                        "erasure-confirmations$2",
+                        "erasure-confirmations$3");
         for (String channel : clients.getConsumerChannels()) {
             Map<String, ?> config = clients.getConsumer(channel).configuration();
             assertThat(String.valueOf(config.get("session.timeout.ms")))
