@@ -48,9 +48,9 @@ class ConsumerGroupSettingsTest {
     }
 
     /**
-     * Every channel runs footwork.consumers.concurrency copies of its consumer (the channel attribute
-     * concurrency), as many by default as the local run's topics have partitions, so that polls of
-     * different partitions are applied at once.
+     * Every channel runs footwork.consumers.concurrency copies of its consumer (the channel
+     * attribute concurrency), as many by default as the local run's topics have partitions, so that
+     * polls of different partitions are applied at once.
      */
     @ParameterizedTest
     @ValueSource(strings = {"assessment-service", "exercise-service", "progress-service"})

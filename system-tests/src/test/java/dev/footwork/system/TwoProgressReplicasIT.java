@@ -84,8 +84,11 @@ class TwoProgressReplicasIT {
     private static final String SOURCE = EventSources.EXERCISE;
     private static final int PARTITIONS = 6;
 
-    /** Consumers per channel in each replica (footwork.consumers.concurrency): 2 x 3 = PARTITIONS. */
+    /**
+     * Consumers per channel in each replica (footwork.consumers.concurrency): 2 x 3 = PARTITIONS.
+     */
     private static final int CONSUMERS_PER_REPLICA = 3;
+
     private static final List<String> CONSUMER_GROUPS =
             List.of("progress-service.plans", "progress-service.completions");
 

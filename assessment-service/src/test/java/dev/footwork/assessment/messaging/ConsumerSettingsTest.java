@@ -6,6 +6,9 @@ import dev.footwork.assessment.ServiceQuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +21,20 @@ class ConsumerSettingsTest {
 
     @Inject KafkaClientService clients;
 
+    @ConfigProperty(name = "footwork.consumers.concurrency")
+    int copies;
+
     @Test
     void everyConsumerNoticesADeadGroupMemberWithinTenSeconds() {
-        // footwork.consumers.concurrency (3) copies of each channel, each a consumer of its own
+        // each channel runs as copies <channel>$1..$n, one consumer each
         assertThat(clients.getConsumerChannels())
-                .containsExactlyInAnyOrder(
-                        "measurements$1",
-                        "measurements$2",
-                        "measurements$3",
-                        "erasure-confirmations$1",
-                        "erasure-confirmations$2",
-                        "erasure-confirmations$3");
+                .containsExactlyInAnyOrderElementsOf(
+                        Stream.of("measurements", "erasure-confirmations")
+                                .flatMap(
+                                        channel ->
+                                                IntStream.rangeClosed(1, copies)
+                                                        .mapToObj(copy -> channel + "$" + copy))
+                                .toList());
         for (String channel : clients.getConsumerChannels()) {
             Map<String, ?> config = clients.getConsumer(channel).configuration();
             assertThat(String.valueOf(config.get("session.timeout.ms")))
