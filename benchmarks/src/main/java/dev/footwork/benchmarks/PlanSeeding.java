@@ -11,7 +11,9 @@ import java.util.List;
  * Benchmark set-up: more active plans, fast. One real plan (issued through the API, applied by
  * progress-service) is the template; its rows in each service's tables are cloned with {@code
  * generate_series}, column by column as the migrations defined them, with a new plan id, patient
- * and assessment, so the queries see rows like real ones.
+ * and assessment, so the queries see rows like real ones. A cloned plan counts as evaluated at
+ * seeding time (due again when its day changes), as the plans of a running clinic are: only what
+ * the benchmark changes afterwards is due.
  */
 final class PlanSeeding {
 
@@ -112,6 +114,13 @@ final class PlanSeeding {
                 values.add(newId);
             } else if (column.equals("patient_ref")) {
                 values.add(newRef);
+            } else if (column.equals("due_at")) {
+                // as if evaluated already: next due when the plan's day changes, not at once
+                values.add(
+                        "case when t.due_at is null then null else greatest(t.due_at,"
+                                + " date_trunc('day', now()) + interval '1 day') end");
+            } else if (column.equals("evaluated_at")) {
+                values.add("now()");
             } else if (column.equals("assessment_id")) {
                 values.add("md5('" + PREFIX + "assessment-' || g)::uuid");
             } else if (types.get(i).equals("text")) {
