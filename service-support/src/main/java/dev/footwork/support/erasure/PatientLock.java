@@ -53,7 +53,9 @@ public class PatientLock {
     /**
      * Waits for the locks of several patients of one clinic, in one statement and in the order of
      * their lock keys, so that two transactions that each take several never wait for each other in
-     * a circle (one that takes a single patient's lock cannot be part of a circle either).
+     * a circle (one that takes a single patient's lock cannot be part of a circle either). That
+     * holds when these are the first patient locks of the transaction, as in the consumers' batches
+     * and the evaluation pass.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAll(String clinicId, Collection<String> patientRefs) {
