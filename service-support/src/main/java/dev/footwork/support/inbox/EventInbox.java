@@ -80,32 +80,14 @@ public class EventInbox {
     }
 
     /**
-     * Applies one record at most once for this consumer.
+     * Applies a poll's records at most once each for this consumer, in one transaction per clinic
+     * (one per record when a record refuses or fails for good, so that it alone is dead-lettered).
+     * Per partition (so per patient), the effects run in offset order.
      *
      * @param consumer the consumer's stable name; the de-duplication is per consumer
      * @param accepted the event types this consumer understands
      * @param effect the change to make, run inside the transaction that marks the event processed;
      *     it refuses the event by throwing an {@link ApplicationException}
-     * @throws IllegalStateException only when the service stops while the record waits; it is not
-     *     acknowledged and will be delivered again
-     */
-    public void receive(
-            String consumer,
-            ConsumerRecord<String, byte[]> record,
-            Set<EventType> accepted,
-            Consumer<InboundEvent> effect) {
-        try {
-            apply(consumer, record, accepted, effect);
-        } finally {
-            waiting.resumed(consumer);
-        }
-    }
-
-    /**
-     * Applies a poll's records at most once each for this consumer, as {@link #receive(String,
-     * ConsumerRecord, Set, Consumer)} does one record, but in one transaction per clinic instead of
-     * one per record. Per partition (so per patient), the effects run in offset order.
-     *
      * @throws IllegalStateException only when the service stops while a record waits; the poll is
      *     not acknowledged and will be delivered again
      */
@@ -215,21 +197,6 @@ public class EventInbox {
         }
     }
 
-    private void apply(
-            String consumer,
-            ConsumerRecord<String, byte[]> record,
-            Set<EventType> accepted,
-            Consumer<InboundEvent> effect) {
-        InboundEvent event;
-        try {
-            event = reader.read(record, accepted);
-        } catch (PoisonEventException poison) {
-            deadLetters.send(record, consumer, poison);
-            return;
-        }
-        applyAlone(consumer, record, event, effect);
-    }
-
     private void applyAlone(
             String consumer,
             ConsumerRecord<String, byte[]> record,
@@ -249,7 +216,14 @@ public class EventInbox {
                                                     // an open erasure of the patient ends first
                                                     patientLock.lock(
                                                             event.clinicId(), event.patientRef());
-                                                    if (processed.claim(consumer, event)
+                                                    if (!processed
+                                                                    .claimAll(
+                                                                            consumer,
+                                                                            event.clinicId(),
+                                                                            Set.of(
+                                                                                    EventKey.of(
+                                                                                            event)))
+                                                                    .isEmpty()
                                                             && !aboutAnErasedPatient(
                                                                     event,
                                                                     erased.isErased(

@@ -23,29 +23,6 @@ public class ProcessedEvents {
         this.entityManager = entityManager;
     }
 
-    /**
-     * Claims an event of its clinic for a consumer in the current transaction.
-     *
-     * @return true the first time, false when the consumer has applied this clinic's event before
-     *     (or another replica applied it concurrently and committed)
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean claim(String consumer, InboundEvent event) {
-        int inserted =
-                entityManager
-                        .createNativeQuery(
-                                "insert into processed_event (consumer, clinic_id, source,"
-                                        + " event_id) values (:consumer, :clinic, :source, :id)"
-                                        + " on conflict (consumer, clinic_id, source, event_id)"
-                                        + " do nothing")
-                        .setParameter("consumer", consumer)
-                        .setParameter("source", event.source())
-                        .setParameter("id", event.id())
-                        .setParameter("clinic", event.clinicId())
-                        .executeUpdate();
-        return inserted == 1;
-    }
-
     /** An event of one clinic as the de-duplication names it. */
     record EventKey(String source, String id) {
 
