@@ -18,13 +18,13 @@ import dev.footwork.contracts.vocabulary.PostureLevel;
 import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.LockWaits;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -194,7 +194,10 @@ class CompletionBatchTest {
                 answers.add(pool.submit(() -> single(planId, body, key).extract().response()));
             }
             await().atMost(PlanTestClient.WAIT)
-                    .until(() -> waitingOnKeys(gate) >= 1 && heldUp(gate) >= requests);
+                    .until(
+                            () ->
+                                    LockWaits.waitingOn(gate, "idempotency_key") >= 1
+                                            && LockWaits.sessionsWaiting(gate) >= requests);
             gate.commit();
 
             List<Response> responses = new ArrayList<>();
@@ -213,29 +216,6 @@ class CompletionBatchTest {
         }
         assertThat(storedCompletions(patient)).isEqualTo(1);
         assertThat(queuedEvents(patient, EventType.EXERCISE_COMPLETED)).isEqualTo(1);
-    }
-
-    /** Sessions waiting for a lock (a table's, a row's or a patient's advisory lock). */
-    private static long heldUp(Connection c) throws Exception {
-        try (Statement q = c.createStatement();
-                ResultSet n =
-                        q.executeQuery(
-                                "select count(*) from pg_stat_activity"
-                                        + " where cardinality(pg_blocking_pids(pid)) > 0")) {
-            n.next();
-            return n.getLong(1);
-        }
-    }
-
-    private static long waitingOnKeys(Connection c) throws Exception {
-        try (Statement q = c.createStatement();
-                ResultSet n =
-                        q.executeQuery(
-                                "select count(*) from pg_locks where not granted and relation ="
-                                        + " 'idempotency_key'::regclass")) {
-            n.next();
-            return n.getLong(1);
-        }
     }
 
     private static ValidatableResponse batch(String planId, String body, String key) {

@@ -15,6 +15,7 @@ import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.CloudEventRecords;
 import dev.footwork.testkit.DevTokens;
+import dev.footwork.testkit.LockWaits;
 import dev.footwork.testkit.PatientRows;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
@@ -152,25 +153,14 @@ class ErasureTest {
                                                             Instant.now()))
                                             .post("/api/v1/plans/" + plan + "/completions")
                                             .statusCode());
-            await().atMost(WAIT).until(() -> posted.isDone() || someoneWaits(erasure));
+            await().atMost(WAIT)
+                    .until(() -> posted.isDone() || LockWaits.sessionsWaitingFor(erasure) > 0);
             erasure.commit();
         }
 
         assertThat(posted.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(404);
         try (Connection c = dataSource.getConnection()) {
             assertThat(PatientRows.tablesNaming(c, patient, PatientRows.KEPT_ON_ERASURE)).isEmpty();
-        }
-    }
-
-    /** Whether a transaction waits for a lock that {@code holder} holds. */
-    private static boolean someoneWaits(Connection holder) throws Exception {
-        try (PreparedStatement s =
-                        holder.prepareStatement(
-                                "select count(*) from pg_stat_activity"
-                                        + " where pg_backend_pid() = any(pg_blocking_pids(pid))");
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1) > 0;
         }
     }
 
