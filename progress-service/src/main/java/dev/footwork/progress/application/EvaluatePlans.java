@@ -184,7 +184,7 @@ public class EvaluatePlans {
         List<UUID> planIds = due.stream().map(d -> d.key().planId()).toList();
         Map<UUID, KnownPlan> plans = KnownPlan.byIds(planIds);
         Map<UUID, PlanProgress> rows = PlanProgress.lockAll(planIds);
-        int emitted = 0;
+        List<KnownPlan> active = new ArrayList<>();
         for (UUID planId : planIds) {
             PlanProgress progress = rows.get(planId);
             if (progress == null) {
@@ -197,15 +197,24 @@ public class EvaluatePlans {
             } else if (!"ACTIVE".equals(plan.status)) {
                 progress.dueAt = null; // paused or superseded: its figures follow its revisions
             } else {
-                emitted += evaluate(plan, progress, now);
+                active.add(plan);
             }
+        }
+        Map<UUID, PlanSnapshots.Timed> timed =
+                snapshots.keepAll(active, rows, now, clock.instant());
+        int emitted = 0;
+        for (KnownPlan plan : active) {
+            emitted += emitDue(plan, rows.get(plan.planId), timed.get(plan.planId), now);
         }
         return emitted;
     }
 
-    /** Evaluates one locked plan and emits the events due; returns how many. */
-    private int evaluate(KnownPlan plan, PlanProgress progress, Instant now) {
-        PlanSnapshots.Timed timed = snapshots.keep(progress, plan, now, clock.instant());
+    /**
+     * Sets when a plan evaluated into {@code timed} is due next and emits the events due; returns
+     * how many.
+     */
+    private int emitDue(
+            KnownPlan plan, PlanProgress progress, PlanSnapshots.Timed timed, Instant now) {
         progress.dueAt = timed.nextChange();
         int emitted = 0;
         for (ProgressAlert alert : timed.snapshot().alerts()) {

@@ -1,6 +1,7 @@
 package dev.footwork.progress.persistence;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,6 +29,8 @@ public final class AlertClaims {
                         .setParameter(3, clinicId)
                         .setParameter(4, eventType)
                         .setParameter(5, at)
+                        // no entity maps the table: nothing pending to write before it
+                        .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate()
                 == 1;
     }
@@ -42,6 +45,7 @@ public final class AlertClaims {
                 .setParameter(2, clinicId)
                 .setParameter(3, planId)
                 .setParameter(4, key)
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
     }
 }

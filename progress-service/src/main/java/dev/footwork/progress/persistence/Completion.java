@@ -15,7 +15,11 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.query.NativeQuery;
@@ -131,24 +135,28 @@ public class Completion extends PanacheEntityBase {
     public record Counted(ExerciseSide exercise, Instant completedAt) {}
 
     /**
-     * The sessions counted in the plan done from {@code from} on, later ones included (weeks from
-     * 1: the partial index on counted completions serves it).
+     * The sessions counted in each of several plans done from {@code from} on, later ones included,
+     * in one query (weeks from 1: the partial index on counted completions serves it); a plan with
+     * none is absent.
      */
-    public static List<Counted> countedSince(UUID planId, Instant from) {
-        return getEntityManager()
+    public static Map<UUID, List<Counted>> countedSince(Collection<UUID> planIds, Instant from) {
+        Map<UUID, List<Counted>> byPlan = new HashMap<>();
+        getEntityManager()
                 .createQuery(
-                        "select c.exerciseId, c.side, c.completedAt from Completion c where"
-                                + " c.planId = ?1 and c.week > 0 and c.completedAt >= ?2",
+                        "select c.planId, c.exerciseId, c.side, c.completedAt from Completion c"
+                                + " where c.planId in ?1 and c.week > 0 and c.completedAt >= ?2",
                         Object[].class)
-                .setParameter(1, planId)
+                .setParameter(1, planIds)
                 .setParameter(2, from)
                 .getResultList()
-                .stream()
-                .map(
+                .forEach(
                         row ->
-                                new Counted(
-                                        new ExerciseSide((ExerciseId) row[0], (Side) row[1]),
-                                        (Instant) row[2]))
-                .toList();
+                                byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
+                                        .add(
+                                                new Counted(
+                                                        new ExerciseSide(
+                                                                (ExerciseId) row[1], (Side) row[2]),
+                                                        (Instant) row[3])));
+        return byPlan;
     }
 }

@@ -13,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
@@ -99,6 +103,38 @@ public class ProgressWeek extends PanacheEntityBase {
     /** The plan's tallies, at most weeks x exercises x feet rows whatever the sessions logged. */
     public static List<ProgressWeek> ofPlan(UUID planId) {
         return list("planId", planId);
+    }
+
+    /**
+     * The tallies of several plans, in one query, as values: the session does not manage them, so
+     * that a batch reading many plans' weeks keeps its session small. A plan with none is absent.
+     */
+    public static Map<UUID, List<WeekTally>> talliesOf(Collection<UUID> planIds) {
+        Map<UUID, List<WeekTally>> byPlan = new HashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select w.planId, w.week, w.exerciseId, w.side, w.prescribed, w.completed,"
+                                + " w.totalReps, w.volume, w.painSum, w.painMax, w.painAbove from"
+                                + " ProgressWeek w where w.planId in ?1",
+                        Object[].class)
+                .setParameter(1, planIds)
+                .getResultList()
+                .forEach(
+                        row ->
+                                byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
+                                        .add(
+                                                new WeekTally(
+                                                        (Integer) row[1],
+                                                        new ExerciseSide(
+                                                                (ExerciseId) row[2], (Side) row[3]),
+                                                        (Integer) row[4],
+                                                        (Integer) row[5],
+                                                        (Long) row[6],
+                                                        (Long) row[7],
+                                                        (Long) row[8],
+                                                        (Integer) row[9],
+                                                        (Integer) row[10])));
+        return byPlan;
     }
 
     /** Whether the plan has a row of the exercise and foot, in any week. */

@@ -14,6 +14,7 @@ import dev.footwork.support.retry.ShutdownSignal;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -28,6 +29,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,11 +47,23 @@ import org.jboss.logging.Logger;
  * statement, asks once which patients were erased and applies the effects in offset order. If a
  * record makes that transaction fail for good, it is rolled back and its records are applied one by
  * one, so that the poison record alone is dead-lettered.
+ *
+ * <p>Between two effects of such a transaction, once its session manages more than {@link
+ * #MAX_MANAGED_ENTITIES} entities, the session is flushed and cleared: Hibernate walks every
+ * managed entity at each flush, including the automatic one before a query, so a session that kept
+ * every event's entities would make each event of a poll dearer than the one before.
  */
 @ApplicationScoped
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    /**
+     * The managed entities a batch transaction's session may hold before it is flushed and cleared
+     * between two effects: a few events' worth (a plan with its week rows is some thirty), enough
+     * for the JDBC batches of several events, few enough that a flush costs little.
+     */
+    static final int MAX_MANAGED_ENTITIES = 200;
 
     private final EnvelopeReader reader;
     private final ProcessedEvents processed;
@@ -59,6 +73,7 @@ public class EventInbox {
     private final PatientLock patientLock;
     private final ShutdownSignal shutdown;
     private final WaitingConsumers waiting;
+    private final EntityManager entityManager;
 
     EventInbox(
             EnvelopeReader reader,
@@ -68,7 +83,8 @@ public class EventInbox {
             ErasedPatients erased,
             PatientLock patientLock,
             ShutdownSignal shutdown,
-            WaitingConsumers waiting) {
+            WaitingConsumers waiting,
+            EntityManager entityManager) {
         this.reader = reader;
         this.processed = processed;
         this.deadLetters = deadLetters;
@@ -77,6 +93,7 @@ public class EventInbox {
         this.patientLock = patientLock;
         this.shutdown = shutdown;
         this.waiting = waiting;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -193,7 +210,24 @@ public class EventInbox {
             if (claimed.remove(EventKey.of(event))
                     && !aboutAnErasedPatient(event, erasedPatients.contains(event.patientRef()))) {
                 effect.accept(event);
+                keepSessionSmall();
             }
+        }
+    }
+
+    /**
+     * Writes and forgets what the effects so far changed once the session holds many entities. The
+     * transaction keeps its row and patient locks; an effect that needs an entity again reads it
+     * anew, as it is after the writes.
+     */
+    private void keepSessionSmall() {
+        if (entityManager
+                        .unwrap(SessionImplementor.class)
+                        .getPersistenceContextInternal()
+                        .getNumberOfManagedEntities()
+                > MAX_MANAGED_ENTITIES) {
+            entityManager.flush();
+            entityManager.clear();
         }
     }
 

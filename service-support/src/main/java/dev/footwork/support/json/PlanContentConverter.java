@@ -6,12 +6,16 @@ import dev.footwork.contracts.EventJson;
 import dev.footwork.contracts.vocabulary.PlanContent;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.hibernate.annotations.Immutable;
 
 /**
  * The one way a plan's content is stored: as the same JSON its events carry, in a text column
- * ({@code @Convert(converter = PlanContentConverter.class)}).
+ * ({@code @Convert(converter = PlanContentConverter.class)}). The content is a value, never changed
+ * in place (a revision stores a new one): Hibernate neither copies it when it loads a row nor
+ * writes it to JSON again at every flush to see whether it changed.
  */
 @Converter
+@Immutable
 public class PlanContentConverter implements AttributeConverter<PlanContent, String> {
 
     private static final ObjectMapper JSON = EventJson.newMapper();
