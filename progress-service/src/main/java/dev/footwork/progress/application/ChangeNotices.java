@@ -5,7 +5,9 @@ import dev.footwork.progress.persistence.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,16 +38,39 @@ public class ChangeNotices {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void changed(String clinicId, String patientRef) {
+        String payload = clinicId + " " + patientRef;
+        if (sent().add(payload)) {
+            Notifications.send(CHANNEL, payload);
+        }
+    }
+
+    /**
+     * Notes that several patients' progress changed in the caller's transaction, in one statement.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void changed(String clinicId, Collection<String> patientRefs) {
+        Set<String> sent = sent();
+        Set<String> payloads = new LinkedHashSet<>();
+        for (String patientRef : patientRefs) {
+            String payload = clinicId + " " + patientRef;
+            if (sent.add(payload)) {
+                payloads.add(payload);
+            }
+        }
+        if (!payloads.isEmpty()) {
+            Notifications.sendAll(CHANNEL, payloads);
+        }
+    }
+
+    /** This transaction's payloads sent so far. */
+    private Set<String> sent() {
         @SuppressWarnings("unchecked")
         Set<String> sent = (Set<String>) transactions.getResource(SENT);
         if (sent == null) {
             sent = new HashSet<>();
             transactions.putResource(SENT, sent);
         }
-        String payload = clinicId + " " + patientRef;
-        if (sent.add(payload)) {
-            Notifications.send(CHANNEL, payload);
-        }
+        return sent;
     }
 
     /** The patient a notice's payload names; empty for a payload this service did not send. */

@@ -4,13 +4,16 @@ import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.PlanCalendar;
 import dev.footwork.progress.domain.ProgressAnalysis;
 import dev.footwork.progress.domain.ProgressRules;
+import dev.footwork.progress.domain.WeekTally;
 import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.persistence.KnownPlan;
 import dev.footwork.progress.persistence.PlanProgress;
 import dev.footwork.progress.persistence.ProgressWeek;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +38,14 @@ class PlanTallies {
      */
     PlanProgress lock(UUID planId, String clinicId, String patientRef) {
         return PlanProgress.lock(planId, clinicId, patientRef);
+    }
+
+    /**
+     * The progress rows of several plans of the caller's clinic, locked; a plan without one gets
+     * one for the patient {@code patients} names.
+     */
+    Map<UUID, PlanProgress> lockAll(String clinicId, Map<UUID, String> patients) {
+        return PlanProgress.lockAll(clinicId, patients);
     }
 
     /**
@@ -89,27 +100,46 @@ class PlanTallies {
      * flushes.
      */
     void add(Completion completion) {
-        ProgressWeek row =
-                ProgressWeek.findById(
-                        new ProgressWeek.Key(
-                                completion.clinicId,
-                                completion.planId,
-                                completion.week,
-                                completion.exercise()));
+        ProgressWeek.Key key = keyOf(completion);
+        addTo(ProgressWeek.findById(key), key, completion);
+    }
+
+    /**
+     * Adds completions to the tallies of their weeks, as {@link #add} does each: summed per plan
+     * week, exercise and foot, then added to the rows in one statement (a missing row is created).
+     * The caller's session must not hold any of those rows: their writes would go around it.
+     */
+    void addAll(List<Completion> completions) {
+        Map<ProgressWeek.Key, WeekTally> sums = new LinkedHashMap<>();
+        for (Completion completion : completions) {
+            ProgressWeek.Key key = keyOf(completion);
+            WeekTally sum = sums.get(key);
+            if (sum == null) {
+                sum = WeekTally.empty(key.week, completion.exercise(), 0);
+            }
+            sums.put(key, sum.plus(completion.session(), rules.painLimit()));
+        }
+        if (!sums.isEmpty()) {
+            ProgressWeek.addAll(sums);
+        }
+    }
+
+    private static ProgressWeek.Key keyOf(Completion completion) {
+        return new ProgressWeek.Key(
+                completion.clinicId, completion.planId, completion.week, completion.exercise());
+    }
+
+    /** Adds the completion to {@code row}, or to a new row when it is null; returns the row. */
+    private ProgressWeek addTo(ProgressWeek row, ProgressWeek.Key key, Completion completion) {
         boolean fresh = row == null;
         if (fresh) {
-            row =
-                    newRow(
-                            completion.planId,
-                            completion.clinicId,
-                            completion.week,
-                            completion.exercise(),
-                            0);
+            row = newRow(key.planId, key.clinicId, key.week, completion.exercise(), 0);
         }
         row.apply(row.tally().plus(completion.session(), rules.painLimit()));
         if (fresh) {
             row.persist(); // with its tally: an insert, no update after it
         }
+        return row;
     }
 
     private static ProgressWeek newRow(

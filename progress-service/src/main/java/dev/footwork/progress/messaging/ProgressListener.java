@@ -45,12 +45,16 @@ public class ProgressListener {
     @Incoming("completions")
     @Blocking
     public void onCompletion(ConsumerRecords<String, byte[]> records) {
-        inbox.receive(
+        inbox.receiveTogether(
                 COMPLETIONS_CONSUMER,
                 records,
                 COMPLETIONS,
-                event ->
-                        applyCompletion.handle(completion(event.payload(ExerciseCompleted.class))));
+                events ->
+                        applyCompletion.handleAll(
+                                events.stream()
+                                        .map(event -> event.payload(ExerciseCompleted.class))
+                                        .map(ProgressListener::completion)
+                                        .toList()));
     }
 
     private static ApplyPlan.Command plan(InboundEvent event) {

@@ -14,12 +14,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.query.NativeQuery;
@@ -124,6 +128,82 @@ public class Completion extends PanacheEntityBase {
                         .setFlushMode(FlushModeType.COMMIT)
                         .executeUpdate()
                 == 1;
+    }
+
+    /**
+     * Stores several completions of the caller's clinic in one statement, each unless its clinic
+     * stored one of its id before (or it comes again in {@code completions}); returns the ids
+     * stored. The rows are written at once and the objects stay unmanaged: set {@link #week} first.
+     */
+    public static Set<UUID> storeAll(String clinicId, List<Completion> completions) {
+        int n = completions.size();
+        UUID[] ids = new UUID[n];
+        String[] patients = new String[n];
+        UUID[] plans = new UUID[n];
+        String[] exercises = new String[n];
+        String[] sides = new String[n];
+        Integer[] sets = new Integer[n];
+        Integer[] reps = new Integer[n];
+        Integer[] holds = new Integer[n];
+        Integer[] pains = new Integer[n];
+        String[] completedAt = new String[n];
+        String[] receivedAt = new String[n];
+        Integer[] weeks = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Completion c = completions.get(i);
+            ids[i] = c.completionId;
+            patients[i] = c.patientRef;
+            plans[i] = c.planId;
+            exercises[i] = c.exerciseId.name();
+            sides[i] = c.side.name();
+            sets[i] = c.sets;
+            reps[i] = c.reps;
+            holds[i] = c.holdSeconds;
+            pains[i] = c.pain;
+            completedAt[i] = c.completedAt.toString();
+            receivedAt[i] = c.receivedAt.toString();
+            weeks[i] = c.week;
+        }
+        // plain JDBC: it leaves the session's pending changes for the transaction's end
+        return getEntityManager()
+                .unwrap(org.hibernate.Session.class)
+                .doReturningWork(
+                        connection -> {
+                            Set<UUID> stored = new HashSet<>();
+                            try (PreparedStatement insert =
+                                    connection.prepareStatement(
+                                            "insert into completion (clinic_id, completion_id,"
+                                                    + " patient_ref, plan_id, exercise_id, side,"
+                                                    + " sets, reps, hold_seconds, pain,"
+                                                    + " completed_at, received_at, week) select ?,"
+                                                    + " * from unnest(?::uuid[], ?::text[],"
+                                                    + " ?::uuid[], ?::text[], ?::text[], ?::int[],"
+                                                    + " ?::int[], ?::int[], ?::int[],"
+                                                    + " ?::timestamptz[], ?::timestamptz[],"
+                                                    + " ?::int[]) on conflict (clinic_id,"
+                                                    + " completion_id) do nothing returning"
+                                                    + " completion_id")) {
+                                insert.setString(1, clinicId);
+                                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                                insert.setArray(3, connection.createArrayOf("text", patients));
+                                insert.setArray(4, connection.createArrayOf("uuid", plans));
+                                insert.setArray(5, connection.createArrayOf("text", exercises));
+                                insert.setArray(6, connection.createArrayOf("text", sides));
+                                insert.setArray(7, connection.createArrayOf("int4", sets));
+                                insert.setArray(8, connection.createArrayOf("int4", reps));
+                                insert.setArray(9, connection.createArrayOf("int4", holds));
+                                insert.setArray(10, connection.createArrayOf("int4", pains));
+                                insert.setArray(11, connection.createArrayOf("text", completedAt));
+                                insert.setArray(12, connection.createArrayOf("text", receivedAt));
+                                insert.setArray(13, connection.createArrayOf("int4", weeks));
+                                try (ResultSet rows = insert.executeQuery()) {
+                                    while (rows.next()) {
+                                        stored.add(rows.getObject(1, UUID.class));
+                                    }
+                                }
+                            }
+                            return stored;
+                        });
     }
 
     /** Completions waiting for their plan to arrive. */

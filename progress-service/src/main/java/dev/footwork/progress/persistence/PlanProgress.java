@@ -12,8 +12,10 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -187,6 +190,56 @@ public class PlanProgress extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
                 .forEach(row -> rows.put(row.planId, row));
+        return rows;
+    }
+
+    /**
+     * The rows of several plans of the caller's clinic (plan id to the patient a row it lacks is
+     * created for), locked for update until the transaction ends: the existing ones in one
+     * statement, the missing ones created in one more and then locked, as {@link #lock} does.
+     */
+    public static Map<UUID, PlanProgress> lockAll(String clinicId, Map<UUID, String> patients) {
+        Map<UUID, PlanProgress> rows = lockAll(patients.keySet());
+        if (rows.size() == patients.size()) {
+            return rows;
+        }
+        List<UUID> missing = new ArrayList<>();
+        List<String> theirPatients = new ArrayList<>();
+        patients.forEach(
+                (planId, patientRef) -> {
+                    if (!rows.containsKey(planId)) {
+                        missing.add(planId);
+                        theirPatients.add(patientRef);
+                    }
+                });
+        getEntityManager()
+                .unwrap(Session.class)
+                .doWork(
+                        connection -> {
+                            try (PreparedStatement insert =
+                                    connection.prepareStatement(
+                                            "insert into plan_progress (clinic_id, plan_id,"
+                                                    + " patient_ref, updated_at) select ?, p, r,"
+                                                    + " now() from unnest(?::uuid[], ?::text[])"
+                                                    + " as missing(p, r) on conflict (clinic_id,"
+                                                    + " plan_id) do nothing")) {
+                                insert.setString(1, clinicId);
+                                insert.setArray(
+                                        2,
+                                        connection.createArrayOf(
+                                                "uuid", missing.toArray(UUID[]::new)));
+                                insert.setArray(
+                                        3,
+                                        connection.createArrayOf(
+                                                "text", theirPatients.toArray(String[]::new)));
+                                insert.executeUpdate();
+                            }
+                        });
+        rows.putAll(lockAll(missing));
+        if (rows.size() != patients.size()) {
+            throw new IllegalStateException(
+                    "plans of " + clinicId + " locked outside its clinic's session");
+        }
         return rows;
     }
 

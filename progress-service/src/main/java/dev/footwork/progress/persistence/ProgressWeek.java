@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.annotations.TenantId;
 
 /** The stored {@link WeekTally} of one plan week, exercise and foot. */
@@ -135,6 +137,86 @@ public class ProgressWeek extends PanacheEntityBase {
                                                         (Integer) row[9],
                                                         (Integer) row[10])));
         return byPlan;
+    }
+
+    /**
+     * Adds sums of sessions to the rows they belong to, in one statement whatever their number:
+     * each {@link WeekTally} holds what to add (a sum from {@link WeekTally#empty} with prescribed
+     * 0), a missing row is created with it. All of one clinic. Plain SQL: the caller's session must
+     * not hold any of these rows, or its copy would be stale and written back over the sums.
+     */
+    public static void addAll(Map<Key, WeekTally> sums) {
+        int n = sums.size();
+        String clinicId = null;
+        UUID[] plans = new UUID[n];
+        Integer[] weeks = new Integer[n];
+        String[] exercises = new String[n];
+        String[] sides = new String[n];
+        Integer[] completed = new Integer[n];
+        Long[] totalReps = new Long[n];
+        Long[] volume = new Long[n];
+        Long[] painSum = new Long[n];
+        Integer[] painMax = new Integer[n];
+        Integer[] painAbove = new Integer[n];
+        int i = 0;
+        for (Map.Entry<Key, WeekTally> sum : sums.entrySet()) {
+            Key key = sum.getKey();
+            WeekTally add = sum.getValue();
+            if (clinicId == null) {
+                clinicId = key.clinicId;
+            } else if (!clinicId.equals(key.clinicId)) {
+                throw new IllegalArgumentException("rows of two clinics in one statement");
+            }
+            plans[i] = key.planId;
+            weeks[i] = key.week;
+            exercises[i] = key.exerciseId.name();
+            sides[i] = key.side.name();
+            completed[i] = add.completed();
+            totalReps[i] = add.totalReps();
+            volume[i] = add.volume();
+            painSum[i] = add.painSum();
+            painMax[i] = add.painMax();
+            painAbove[i] = add.painAbove();
+            i++;
+        }
+        String clinic = clinicId;
+        getEntityManager()
+                .unwrap(Session.class)
+                .doWork(
+                        connection -> {
+                            try (PreparedStatement upsert =
+                                    connection.prepareStatement(
+                                            "insert into progress_week as w (clinic_id, plan_id,"
+                                                    + " week, exercise_id, side, prescribed, completed,"
+                                                    + " total_reps, volume, pain_sum, pain_max,"
+                                                    + " pain_above) select ?, p, wk, e, s, 0, c, r, v,"
+                                                    + " ps, pm, pa from unnest(?::uuid[], ?::int[],"
+                                                    + " ?::text[], ?::text[], ?::int[], ?::bigint[],"
+                                                    + " ?::bigint[], ?::bigint[], ?::int[], ?::int[])"
+                                                    + " as t(p, wk, e, s, c, r, v, ps, pm, pa) on"
+                                                    + " conflict (clinic_id, plan_id, week,"
+                                                    + " exercise_id, side) do update set completed ="
+                                                    + " w.completed + excluded.completed, total_reps ="
+                                                    + " w.total_reps + excluded.total_reps, volume ="
+                                                    + " w.volume + excluded.volume, pain_sum ="
+                                                    + " w.pain_sum + excluded.pain_sum, pain_max ="
+                                                    + " greatest(w.pain_max, excluded.pain_max),"
+                                                    + " pain_above = w.pain_above +"
+                                                    + " excluded.pain_above")) {
+                                upsert.setString(1, clinic);
+                                upsert.setArray(2, connection.createArrayOf("uuid", plans));
+                                upsert.setArray(3, connection.createArrayOf("int4", weeks));
+                                upsert.setArray(4, connection.createArrayOf("text", exercises));
+                                upsert.setArray(5, connection.createArrayOf("text", sides));
+                                upsert.setArray(6, connection.createArrayOf("int4", completed));
+                                upsert.setArray(7, connection.createArrayOf("int8", totalReps));
+                                upsert.setArray(8, connection.createArrayOf("int8", volume));
+                                upsert.setArray(9, connection.createArrayOf("int8", painSum));
+                                upsert.setArray(10, connection.createArrayOf("int4", painMax));
+                                upsert.setArray(11, connection.createArrayOf("int4", painAbove));
+                                upsert.executeUpdate();
+                            }
+                        });
     }
 
     /** Whether the plan has a row of the exercise and foot, in any week. */

@@ -9,6 +9,7 @@ import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.ServiceQuarkusTest;
 import dev.footwork.progress.domain.WorkedExample;
 import dev.footwork.progress.domain.WorkedExample.Logged;
+import dev.footwork.progress.persistence.Completion;
 import dev.footwork.progress.support.CountedStatements;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.progress.support.TestClock;
@@ -27,11 +28,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +110,71 @@ class ApplyInOneTransactionTest {
                                 + " transaction: %s",
                         poll.size(), PLANS, rows.size(), statements)
                 .isLessThanOrEqualTo(bound);
+    }
+
+    @Test
+    void aPollAppliedTogetherCountsAsOneByOneReadingEachPlanTableOnce() throws Exception {
+        clock.stopAt(AT);
+        ProgressEvents events = new ProgressEvents(bootstrapServers, CLINIC);
+        PlanContent content = WorkedExample.plan(PlanStatus.ACTIVE);
+        List<Logged> sessions = new ArrayList<>(WorkedExample.everyScheduledSession(content, AT));
+        sessions.addAll(WorkedExample.sessions());
+        List<UUID> together = issue(events, content);
+        List<UUID> apart = issue(events, content);
+
+        List<ApplyCompletion.Command> poll = poll(together, sessions);
+        List<ApplyCompletion.Result> inOne = new ArrayList<>();
+        Map<String, Long> reads = new HashMap<>();
+        Tenancy.transaction(CLINIC)
+                .run(
+                        () -> {
+                            Map<String, Long> before = tableReadsNotFlushed();
+                            inOne.addAll(applyCompletion.handleAll(poll));
+                            tableReadsNotFlushed()
+                                    .forEach(
+                                            (table, n) ->
+                                                    reads.put(
+                                                            table,
+                                                            n - before.getOrDefault(table, 0L)));
+                        });
+        List<ApplyCompletion.Result> oneByOne = new ArrayList<>();
+        for (ApplyCompletion.Command command : poll(apart, sessions)) {
+            oneByOne.add(Tenancy.transaction(CLINIC).call(() -> applyCompletion.handle(command)));
+        }
+
+        assertThat(inOne).isEqualTo(oneByOne).contains(ApplyCompletion.Result.ALREADY_STORED);
+        for (int i = 0; i < PLANS; i++) {
+            assertThat(figures(together.get(i))).isEqualTo(figures(apart.get(i))).isNotEmpty();
+        }
+        assertThat(reads)
+                .as("scans per table for %d completions of %d plans", poll.size(), PLANS)
+                .containsEntry("plan_view", 1L)
+                .containsEntry("plan_progress", 1L);
+    }
+
+    /**
+     * Sequential and index scans per table that this session started and has not yet reported to
+     * the statistics: no report is made inside a transaction, so the difference of two readings in
+     * one transaction is what it did between them.
+     */
+    private static Map<String, Long> tableReadsNotFlushed() {
+        return Completion.getEntityManager()
+                .unwrap(Session.class)
+                .doReturningWork(
+                        connection -> {
+                            Map<String, Long> reads = new HashMap<>();
+                            try (PreparedStatement q =
+                                            connection.prepareStatement(
+                                                    "select relname, coalesce(seq_scan, 0) +"
+                                                            + " coalesce(idx_scan, 0) from"
+                                                            + " pg_stat_xact_user_tables");
+                                    ResultSet rows = q.executeQuery()) {
+                                while (rows.next()) {
+                                    reads.put(rows.getString(1), rows.getLong(2));
+                                }
+                            }
+                            return reads;
+                        });
     }
 
     /** Issues one plan per new patient and waits until each is known. */

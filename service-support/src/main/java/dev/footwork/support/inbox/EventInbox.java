@@ -113,6 +113,33 @@ public class EventInbox {
             ConsumerRecords<String, byte[]> records,
             Set<EventType> accepted,
             Consumer<InboundEvent> effect) {
+        receiveTogether(
+                consumer,
+                records,
+                accepted,
+                events -> {
+                    for (InboundEvent event : events) {
+                        effect.accept(event);
+                        keepSessionSmall();
+                    }
+                });
+    }
+
+    /**
+     * Applies a poll's records as {@link #receive(String, ConsumerRecords, Set, Consumer)} does,
+     * handing the effect all the events of one transaction at once, in offset order per partition,
+     * so that it can read and write what they share in a few statements. The effect refuses when
+     * one of them is refused; the transaction is then rolled back and the effect is run again for
+     * each event alone, so that the refused one alone is dead-lettered.
+     *
+     * @param effects the changes to make for events to apply (never empty), run inside the
+     *     transaction that marks them processed; the effect keeps its session's size in hand
+     */
+    public void receiveTogether(
+            String consumer,
+            ConsumerRecords<String, byte[]> records,
+            Set<EventType> accepted,
+            Consumer<List<InboundEvent>> effects) {
         try {
             Map<String, List<Received>> byClinic = new LinkedHashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
@@ -127,7 +154,7 @@ public class EventInbox {
                         .add(new Received(record, event));
             }
             for (List<Received> clinicRecords : byClinic.values()) {
-                applyTogether(consumer, clinicRecords, effect);
+                applyTogether(consumer, clinicRecords, effects);
             }
         } finally {
             waiting.resumed(consumer);
@@ -142,7 +169,7 @@ public class EventInbox {
      * one when one of them refuses or fails otherwise.
      */
     private void applyTogether(
-            String consumer, List<Received> clinicRecords, Consumer<InboundEvent> effect) {
+            String consumer, List<Received> clinicRecords, Consumer<List<InboundEvent>> effects) {
         if (clinicRecords.size() > 1) {
             String clinicId = clinicRecords.get(0).event().clinicId();
             Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
@@ -152,7 +179,7 @@ public class EventInbox {
                             .run(
                                     () ->
                                             applyInTransaction(
-                                                    consumer, clinicId, clinicRecords, effect));
+                                                    consumer, clinicId, clinicRecords, effects));
                     waiting.resumed(consumer);
                     return;
                 } catch (ApplicationException refused) {
@@ -182,7 +209,7 @@ public class EventInbox {
             }
         }
         for (Received received : clinicRecords) {
-            applyAlone(consumer, received.record(), received.event(), effect);
+            applyAlone(consumer, received.record(), received.event(), effects);
         }
     }
 
@@ -190,7 +217,7 @@ public class EventInbox {
             String consumer,
             String clinicId,
             List<Received> clinicRecords,
-            Consumer<InboundEvent> effect) {
+            Consumer<List<InboundEvent>> effects) {
         // sorted, so that two transactions taking several patients' locks never wait in a circle
         Set<String> patients = new TreeSet<>();
         Set<EventKey> keys = new LinkedHashSet<>();
@@ -204,14 +231,17 @@ public class EventInbox {
             return;
         }
         Set<String> erasedPatients = erased.erasedAmong(clinicId, patients);
+        List<InboundEvent> toApply = new ArrayList<>();
         for (Received received : clinicRecords) {
             InboundEvent event = received.event();
             // a second copy of an event in the same poll finds its claim taken by the first
             if (claimed.remove(EventKey.of(event))
                     && !aboutAnErasedPatient(event, erasedPatients.contains(event.patientRef()))) {
-                effect.accept(event);
-                keepSessionSmall();
+                toApply.add(event);
             }
+        }
+        if (!toApply.isEmpty()) {
+            effects.accept(toApply);
         }
     }
 
@@ -235,7 +265,7 @@ public class EventInbox {
             String consumer,
             ConsumerRecord<String, byte[]> record,
             InboundEvent event,
-            Consumer<InboundEvent> effect) {
+            Consumer<List<InboundEvent>> effects) {
         Backoff backoff = new Backoff(config.retryBackoff(), config.maxRetryBackoff());
         int failures = 0;
         while (true) {
@@ -263,7 +293,7 @@ public class EventInbox {
                                                                     erased.isErased(
                                                                             event.clinicId(),
                                                                             event.patientRef()))) {
-                                                        effect.accept(event);
+                                                        effects.accept(List.of(event));
                                                     }
                                                 }));
                 waiting.resumed(consumer);
