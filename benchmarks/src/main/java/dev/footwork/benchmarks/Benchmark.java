@@ -31,6 +31,9 @@ public final class Benchmark {
 
     /** Runs the benchmark; returns 0 when every run produced its figures. */
     public static int run(String... args) throws Exception {
+        if (args.length >= 2 && args[0].equals("--load")) {
+            return UrlLoad.run(args[1], java.util.Arrays.copyOfRange(args, 2, args.length));
+        }
         Path root = Path.of(System.getProperty("footwork.root", ".")).toAbsolutePath().normalize();
         Path appRoot = null;
         int runs = 2;
