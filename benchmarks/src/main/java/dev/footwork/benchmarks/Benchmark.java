@@ -31,6 +31,7 @@ public final class Benchmark {
 
     /** Runs the benchmark; returns 0 when every run produced its figures. */
     public static int run(String... args) throws Exception {
+        HarnessLogging.configure();
         if (args.length >= 2 && args[0].equals("--load")) {
             return UrlLoad.run(args[1], java.util.Arrays.copyOfRange(args, 2, args.length));
         }
