@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Closed-loop HTTP clients: each sends its next request when the last one is answered. */
+/**
+ * Closed-loop HTTP clients ({@link #run}): each sends its next request when the last one is
+ * answered, on a connection of its own ({@link HttpConnection}). {@link #CLIENT} (the JDK's client)
+ * is for the open-loop sends, which need many requests in flight without a thread each.
+ */
 final class HttpLoad {
 
     static final HttpClient CLIENT =
@@ -39,48 +43,109 @@ final class HttpLoad {
         }
     }
 
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     private HttpLoad() {}
 
-    static Result run(int clients, Duration duration, Supplier<HttpRequest> requests)
+    /**
+     * {@code clients} closed-loop clients, each a thread with a connection of its own, send the
+     * requests for {@code warmUp} (not counted: JITs, connection pools and caches of both sides
+     * warm up) and then for {@code window}, which is measured: answers per second, the latency of
+     * each request from its first byte written to the last byte of its answer read, statuses. A
+     * request still unanswered 30 s after the window is aborted and counted as failed.
+     */
+    static Result run(
+            int clients,
+            Duration warmUp,
+            Duration window,
+            Supplier<HttpConnection.Request> requests)
             throws InterruptedException {
-        Latencies latencies = new Latencies();
-        Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-        AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        long began = System.nanoTime();
+        return run(clients, warmUp, window, requests, ANSWER_TIMEOUT);
+    }
+
+    static Result run(
+            int clients,
+            Duration warmUp,
+            Duration window,
+            Supplier<HttpConnection.Request> requests,
+            Duration answerTimeout)
+            throws InterruptedException {
+        long began = System.nanoTime() + warmUp.toNanos();
+        long end = began + window.toNanos();
+        List<Client> all = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread thread =
-                    new Thread(
-                            () -> {
-                                while (System.nanoTime() < end) {
-                                    HttpRequest request = requests.get();
-                                    long sent = System.nanoTime();
-                                    try {
-                                        HttpResponse<Void> answer =
-                                                CLIENT.send(
-                                                        request,
-                                                        HttpResponse.BodyHandlers.discarding());
-                                        latencies.add(System.nanoTime() - sent);
-                                        statuses.merge(answer.statusCode(), 1L, Long::sum);
-                                    } catch (IOException e) {
-                                        errors.incrementAndGet();
-                                    } catch (InterruptedException e) {
-                                        Thread.currentThread().interrupt();
-                                        return;
-                                    }
-                                }
-                            },
-                            "http-client-" + i);
-            thread.start();
-            threads.add(thread);
+            Client client = new Client(requests, began, end);
+            client.thread = new Thread(client, "http-client-" + i);
+            client.thread.start();
+            all.add(client);
         }
-        for (Thread thread : threads) {
-            thread.join();
+        Latencies latencies = new Latencies();
+        Map<Integer, Long> statuses = new TreeMap<>();
+        long errors = 0;
+        long deadline = end + answerTimeout.toNanos();
+        for (Client client : all) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            client.thread.join(Math.max(1, left));
+            if (client.thread.isAlive()) {
+                abort(client);
+                client.thread.join();
+            }
+            latencies.addAll(client.latencies);
+            client.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
+            errors += client.errors;
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        return new Result(
-                latencies.count() / seconds, latencies, Map.copyOf(statuses), errors.get());
+        return new Result(latencies.count() / seconds, latencies, Map.copyOf(statuses), errors);
+    }
+
+    private static void abort(Client client) {
+        try {
+            client.connection.abort();
+        } catch (IOException e) {
+            // the socket is gone either way: its request fails in the client's thread
+        }
+    }
+
+    /** One closed-loop client: the next request when the last one is answered. */
+    private static final class Client implements Runnable {
+        private final Supplier<HttpConnection.Request> requests;
+        private final long began;
+        private final long end;
+        private final HttpConnection connection = new HttpConnection(Duration.ZERO);
+        private final Latencies latencies = new Latencies();
+        private final Map<Integer, Long> statuses = new HashMap<>();
+        private long errors;
+        private Thread thread;
+
+        Client(Supplier<HttpConnection.Request> requests, long began, long end) {
+            this.requests = requests;
+            this.began = began;
+            this.end = end;
+        }
+
+        @Override
+        public void run() {
+            try (connection) {
+                while (System.nanoTime() < end) {
+                    HttpConnection.Request request = requests.get();
+                    long sent = System.nanoTime();
+                    boolean counted = sent >= began;
+                    try {
+                        int status = connection.send(request).status();
+                        if (counted) {
+                            latencies.add(System.nanoTime() - sent);
+                            statuses.merge(status, 1L, Long::sum);
+                        }
+                    } catch (IOException e) {
+                        if (counted) {
+                            errors++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // closing a connection that failed: nothing left to measure on it
+            }
+        }
     }
 
     static HttpRequest.Builder request(String url, String bearer) {

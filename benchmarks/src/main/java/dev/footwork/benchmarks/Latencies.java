@@ -15,6 +15,23 @@ final class Latencies {
         values[size++] = nanos;
     }
 
+    /** Adds every duration {@code other} recorded. */
+    void addAll(Latencies other) {
+        long[] theirs;
+        int n;
+        synchronized (other) {
+            theirs = other.values;
+            n = other.size;
+        }
+        synchronized (this) {
+            if (size + n > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + n, values.length * 2));
+            }
+            System.arraycopy(theirs, 0, values, size, n);
+            size += n;
+        }
+    }
+
     synchronized int count() {
         return size;
     }

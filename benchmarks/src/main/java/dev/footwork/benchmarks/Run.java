@@ -439,11 +439,12 @@ final class Run {
         HttpLoad.Result completions =
                 HttpLoad.run(
                         sizes.clients(),
+                        sizes.requestWarmUp(),
                         sizes.restWindow(),
                         () -> {
                             PlanRef plan =
                                     real.get(ThreadLocalRandom.current().nextInt(real.size()));
-                            return HttpLoad.postJson(
+                            return HttpConnection.Request.postJson(
                                     exercise + "/api/v1/plans/" + plan.id() + "/completions",
                                     clinician,
                                     completion(),
@@ -452,6 +453,7 @@ final class Run {
         HttpLoad.Result summary =
                 HttpLoad.run(
                         sizes.clients(),
+                        sizes.requestWarmUp(),
                         sizes.restWindow(),
                         () ->
                                 get(
@@ -462,6 +464,7 @@ final class Run {
         HttpLoad.Result active =
                 HttpLoad.run(
                         sizes.clients(),
+                        sizes.requestWarmUp(),
                         sizes.restWindow(),
                         () ->
                                 get(
@@ -473,6 +476,7 @@ final class Run {
         HttpLoad.Result health =
                 HttpLoad.run(
                         sizes.clients(),
+                        sizes.requestWarmUp(),
                         sizes.healthWindow(),
                         () -> get(exercise + "/q/health/live"));
         double transactions =
@@ -516,8 +520,8 @@ final class Run {
         return plans.get(ThreadLocalRandom.current().nextInt(plans.size()));
     }
 
-    private HttpRequest get(String url) {
-        return HttpLoad.request(url, clinician).GET().build();
+    private HttpConnection.Request get(String url) {
+        return HttpConnection.Request.get(url, clinician);
     }
 
     private static String completion() {
@@ -701,23 +705,18 @@ final class Run {
     }
 
     private List<String> metrics(String word) {
-        try {
-            HttpResponse<String> answer =
-                    HttpLoad.CLIENT.send(
-                            HttpLoad.request(system.url("progress-service") + "/q/metrics", null)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return answer.body()
+        try (HttpConnection connection = new HttpConnection()) {
+            return connection
+                    .send(
+                            HttpConnection.Request.get(
+                                    system.url("progress-service") + "/q/metrics", null))
+                    .text()
                     .lines()
                     .filter(l -> !l.startsWith("#") && l.toLowerCase().contains(word))
                     .limit(20)
                     .toList();
         } catch (IOException e) {
             return List.of("(no /q/metrics: " + e + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
         }
     }
 

@@ -3,13 +3,17 @@ package dev.footwork.benchmarks;
 import java.time.Duration;
 import java.util.List;
 
-/** How much each figure sends and for how long: the full set, or a smoke run of seconds. */
+/**
+ * How much each figure sends and for how long: the full set, or a smoke run of seconds. {@code
+ * requestWarmUp} goes before each closed-loop window and is not counted.
+ */
 record Sizes(
         List<Integer> rates,
         Duration e2eWindow,
         Duration hopWindow,
         Duration restWindow,
         Duration healthWindow,
+        Duration requestWarmUp,
         int clients,
         int smallPlans,
         int largePlans,
@@ -25,6 +29,7 @@ record Sizes(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5),
+                Duration.ofSeconds(3),
                 16,
                 1_000,
                 100_000,
@@ -41,6 +46,7 @@ record Sizes(
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(1),
+                Duration.ofMillis(500),
                 4,
                 60,
                 300,

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * The load generator alone against one URL of a running service ({@code benchmarks/run --load
- * URL}): closed-loop GETs by {@code --clients} clients for {@code --window}, after a warm-up that
- * is not counted, each measured {@code --runs} times. Starts nothing; for checking the load
- * generator against an independent tool on the same endpoint, e.g. {@code /q/health/live}.
+ * URL}): closed-loop GETs by {@code --clients} clients (16) for {@code --window} (10s), after a
+ * {@code --warm-up} (3s) that is not counted, {@code --runs} (2) times. Starts nothing; for
+ * checking the load generator against an independent tool on the same endpoint, e.g. {@code
+ * /q/health/live}.
  */
 final class UrlLoad {
 
@@ -34,14 +35,14 @@ final class UrlLoad {
             }
         }
         String authorization = bearer == null ? null : "Bearer " + bearer;
-        HttpLoad.run(clients, warmUp, () -> HttpLoad.request(url, authorization).GET().build());
         boolean clean = true;
         for (int n = 1; n <= runs; n++) {
             HttpLoad.Result result =
                     HttpLoad.run(
                             clients,
+                            warmUp,
                             window,
-                            () -> HttpLoad.request(url, authorization).GET().build());
+                            () -> HttpConnection.Request.get(url, authorization));
             System.out.printf(
                     "GET %s, %d clients, %d s: %s%n",
                     url, clients, window.toSeconds(), result.describe());
