@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Benchmark set-up: more active plans, fast. One real plan (issued through the API, applied by
@@ -18,6 +20,7 @@ import java.util.List;
 final class PlanSeeding {
 
     static final String PREFIX = "seed-";
+    private static final Duration TEMPLATE_TIMEOUT = Duration.ofSeconds(60);
 
     /** Per database: each table holding a plan's rows, and its plan id column. */
     private static final List<String[]> TABLES =
@@ -37,7 +40,7 @@ final class PlanSeeding {
         if (missing <= 0) {
             return 0;
         }
-        Run.PlanRef template = appliedTemplate(run, plans);
+        Run.PlanRef template = awaitTemplate(run, plans);
         int from = 0;
         try (Connection c = run.connect("footwork_exercise");
                 PreparedStatement s =
@@ -62,7 +65,38 @@ final class PlanSeeding {
         return missing;
     }
 
-    /** A real plan that progress-service has applied (its plan_progress row exists). */
+    /**
+     * A real plan that progress-service has applied, waiting for one: the plans the benchmark
+     * issued last may still be on their way to progress-service when seeding starts.
+     */
+    private static Run.PlanRef awaitTemplate(Run run, List<Run.PlanRef> plans)
+            throws InterruptedException {
+        AtomicReference<Run.PlanRef> template = new AtomicReference<>();
+        boolean found =
+                Waits.until(
+                        () -> {
+                            try {
+                                template.set(appliedTemplate(run, plans));
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return template.get() != null;
+                        },
+                        Duration.ofMillis(200),
+                        TEMPLATE_TIMEOUT);
+        if (!found) {
+            throw new IllegalStateException(
+                    "none of the "
+                            + plans.size()
+                            + " active plans issued through the API was applied by progress-service"
+                            + " within "
+                            + TEMPLATE_TIMEOUT.toSeconds()
+                            + " s; nothing to clone");
+        }
+        return template.get();
+    }
+
+    /** A real plan that progress-service has applied (its plan_progress row exists), or null. */
     private static Run.PlanRef appliedTemplate(Run run, List<Run.PlanRef> plans)
             throws SQLException {
         try (Connection c = run.connect("footwork_progress");
