@@ -81,8 +81,15 @@ public class Assessment extends PanacheEntityBase {
                 .list();
     }
 
+    /**
+     * The patient's assessments (a query of its own: Panache's count is translated anew each call).
+     */
     public static long countOf(String patientRef) {
-        return count("patientRef", patientRef);
+        return getEntityManager()
+                .createQuery(
+                        "select count(a) from Assessment a where a.patientRef = ?1", Long.class)
+                .setParameter(1, patientRef)
+                .getSingleResult();
     }
 
     /** The id of the patient's most recent assessment, the one a new assessment supersedes. */

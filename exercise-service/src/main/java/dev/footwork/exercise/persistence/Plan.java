@@ -24,8 +24,17 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "plan")
 public class Plan extends PanacheEntityBase {
 
-    private static final List<String> CURRENT =
-            List.of(PlanContent.PlanStatus.ACTIVE.name(), PlanContent.PlanStatus.PAUSED.name());
+    /**
+     * The statuses of a current plan, as literals in the query: Hibernate does not cache the
+     * translation of a query with a collection parameter, and translating it again cost each GET
+     * plans/active a third of its time.
+     */
+    private static final String CURRENT =
+            "status in ('"
+                    + PlanContent.PlanStatus.ACTIVE.name()
+                    + "', '"
+                    + PlanContent.PlanStatus.PAUSED.name()
+                    + "')";
 
     @Id public UUID id;
 
@@ -93,7 +102,7 @@ public class Plan extends PanacheEntityBase {
     }
 
     private static PanacheQuery<Plan> current(String patientRef) {
-        return find("patientRef = ?1 and status in ?2", patientRef, CURRENT);
+        return find("patientRef = ?1 and " + CURRENT, patientRef);
     }
 
     /** The patient's plans, newest first. */
@@ -105,7 +114,16 @@ public class Plan extends PanacheEntityBase {
         return find("supersedesId", planId).firstResultOptional();
     }
 
+    /**
+     * Whether a plan was issued for the assessment. A query of its own rather than Panache's {@code
+     * count}, whose count query Hibernate translates anew at every call.
+     */
     public static boolean existsForAssessment(UUID assessmentId) {
-        return count("assessmentId", assessmentId) > 0;
+        return !getEntityManager()
+                .createQuery("select 1 from Plan p where p.assessmentId = ?1", Integer.class)
+                .setParameter(1, assessmentId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 }

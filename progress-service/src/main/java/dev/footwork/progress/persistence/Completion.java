@@ -217,26 +217,43 @@ public class Completion extends PanacheEntityBase {
     /**
      * The sessions counted in each of several plans done from {@code from} on, later ones included,
      * in one query (weeks from 1: the partial index on counted completions serves it); a plan with
-     * none is absent.
+     * none is absent. (Hibernate translates a query with a collection parameter anew at each call:
+     * one plan's are read by {@link #countedSince(UUID, Instant)}.)
      */
     public static Map<UUID, List<Counted>> countedSince(Collection<UUID> planIds, Instant from) {
+        return countedByPlan(
+                getEntityManager()
+                        .createQuery(COUNTED + " c.planId in ?1 and " + SINCE, Object[].class)
+                        .setParameter(1, planIds)
+                        .setParameter(2, from)
+                        .getResultList());
+    }
+
+    /** One plan's sessions counted and done from {@code from} on. */
+    public static List<Counted> countedSince(UUID planId, Instant from) {
+        return countedByPlan(
+                        getEntityManager()
+                                .createQuery(
+                                        COUNTED + " c.planId = ?1 and " + SINCE, Object[].class)
+                                .setParameter(1, planId)
+                                .setParameter(2, from)
+                                .getResultList())
+                .getOrDefault(planId, List.of());
+    }
+
+    private static final String COUNTED =
+            "select c.planId, c.exerciseId, c.side, c.completedAt from Completion c where";
+    private static final String SINCE = "c.week > 0 and c.completedAt >= ?2";
+
+    private static Map<UUID, List<Counted>> countedByPlan(List<Object[]> rows) {
         Map<UUID, List<Counted>> byPlan = new HashMap<>();
-        getEntityManager()
-                .createQuery(
-                        "select c.planId, c.exerciseId, c.side, c.completedAt from Completion c"
-                                + " where c.planId in ?1 and c.week > 0 and c.completedAt >= ?2",
-                        Object[].class)
-                .setParameter(1, planIds)
-                .setParameter(2, from)
-                .getResultList()
-                .forEach(
-                        row ->
-                                byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
-                                        .add(
-                                                new Counted(
-                                                        new ExerciseSide(
-                                                                (ExerciseId) row[1], (Side) row[2]),
-                                                        (Instant) row[3])));
+        for (Object[] row : rows) {
+            byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
+                    .add(
+                            new Counted(
+                                    new ExerciseSide((ExerciseId) row[1], (Side) row[2]),
+                                    (Instant) row[3]));
+        }
         return byPlan;
     }
 }

@@ -110,32 +110,47 @@ public class ProgressWeek extends PanacheEntityBase {
     /**
      * The tallies of several plans, in one query, as values: the session does not manage them, so
      * that a batch reading many plans' weeks keeps its session small. A plan with none is absent.
+     * (Hibernate translates a query with a collection parameter anew at each call: one plan's are
+     * read by {@link #talliesOf(UUID)}.)
      */
     public static Map<UUID, List<WeekTally>> talliesOf(Collection<UUID> planIds) {
+        return talliesByPlan(
+                getEntityManager()
+                        .createQuery(TALLIES + " where w.planId in ?1", Object[].class)
+                        .setParameter(1, planIds)
+                        .getResultList());
+    }
+
+    /** One plan's tallies, as values. */
+    public static List<WeekTally> talliesOf(UUID planId) {
+        return talliesByPlan(
+                        getEntityManager()
+                                .createQuery(TALLIES + " where w.planId = ?1", Object[].class)
+                                .setParameter(1, planId)
+                                .getResultList())
+                .getOrDefault(planId, List.of());
+    }
+
+    private static final String TALLIES =
+            "select w.planId, w.week, w.exerciseId, w.side, w.prescribed, w.completed, w.totalReps,"
+                    + " w.volume, w.painSum, w.painMax, w.painAbove from ProgressWeek w";
+
+    private static Map<UUID, List<WeekTally>> talliesByPlan(List<Object[]> rows) {
         Map<UUID, List<WeekTally>> byPlan = new HashMap<>();
-        getEntityManager()
-                .createQuery(
-                        "select w.planId, w.week, w.exerciseId, w.side, w.prescribed, w.completed,"
-                                + " w.totalReps, w.volume, w.painSum, w.painMax, w.painAbove from"
-                                + " ProgressWeek w where w.planId in ?1",
-                        Object[].class)
-                .setParameter(1, planIds)
-                .getResultList()
-                .forEach(
-                        row ->
-                                byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
-                                        .add(
-                                                new WeekTally(
-                                                        (Integer) row[1],
-                                                        new ExerciseSide(
-                                                                (ExerciseId) row[2], (Side) row[3]),
-                                                        (Integer) row[4],
-                                                        (Integer) row[5],
-                                                        (Long) row[6],
-                                                        (Long) row[7],
-                                                        (Long) row[8],
-                                                        (Integer) row[9],
-                                                        (Integer) row[10])));
+        for (Object[] row : rows) {
+            byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
+                    .add(
+                            new WeekTally(
+                                    (Integer) row[1],
+                                    new ExerciseSide((ExerciseId) row[2], (Side) row[3]),
+                                    (Integer) row[4],
+                                    (Integer) row[5],
+                                    (Long) row[6],
+                                    (Long) row[7],
+                                    (Long) row[8],
+                                    (Integer) row[9],
+                                    (Integer) row[10]));
+        }
         return byPlan;
     }
 

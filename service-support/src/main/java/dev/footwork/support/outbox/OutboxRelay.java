@@ -213,7 +213,14 @@ public class OutboxRelay {
             return List.of();
         }
         Instant retryHeldBefore = clock.instant().minus(config.heldRetry());
-        held.set(OutboxEvent.count("publishedAt is null and heldAt is not null"));
+        // a query of its own: Panache's count is translated anew at every call, each relay pass
+        held.set(
+                OutboxEvent.getEntityManager()
+                        .createQuery(
+                                "select count(e) from OutboxEvent e where e.publishedAt is null"
+                                        + " and e.heldAt is not null",
+                                Long.class)
+                        .getSingleResult());
         return OutboxEvent.<OutboxEvent>find(
                         """
                         from OutboxEvent e
