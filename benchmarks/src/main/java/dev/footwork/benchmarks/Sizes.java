@@ -29,7 +29,8 @@ record Sizes(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(3),
+                // the JIT of these 2 cores takes many seconds to compile a request's path
+                Duration.ofSeconds(10),
                 16,
                 1_000,
                 100_000,
