@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * How much each figure sends and for how long: the full set, or a smoke run of seconds. {@code
- * requestWarmUp} goes before each closed-loop window and is not counted.
+ * requestWarmUp} goes before each closed-loop window and is not counted; {@code warmUpRounds}
+ * bounds the rounds of the first warm-up ({@code Run.warmUp}).
  */
 record Sizes(
         List<Integer> rates,
         Duration e2eWindow,
         Duration hopWindow,
+        int warmUpRounds,
         Duration restWindow,
         Duration healthWindow,
         Duration requestWarmUp,
@@ -27,6 +29,9 @@ record Sizes(
                 List.of(10, 50, 200),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
+                // the services compile for 20-40 s of load on these 2 cores: rounds until answered
+                // quickly
+                8,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5),
                 // the JIT of these 2 cores takes many seconds to compile a request's path
@@ -45,6 +50,7 @@ record Sizes(
                 List.of(5, 10, 20),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
+                1,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(1),
                 Duration.ofMillis(500),
