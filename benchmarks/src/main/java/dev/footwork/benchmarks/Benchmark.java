@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Options: {@code --runs N} (2), {@code --smoke} (seconds, tiny sizes), {@code --jfr} (a flight
  * recording per service and its top frames), {@code --app-root DIR} (run that checkout's jars),
  * {@code --java-opts "..."} (the services' JVM options instead of the launcher's), {@code
- * --port-base N} (56400), {@code --results FILE} ({@code benchmarks/RESULTS.md}; {@code none}),
- * {@code --label TEXT}, {@code --evaluation-interval D} (60s).
+ * --port-base N} (26400: below Linux's ephemeral range), {@code --results FILE} ({@code
+ * benchmarks/RESULTS.md}; {@code none}), {@code --label TEXT}, {@code --evaluation-interval D}
+ * (60s).
  */
 public final class Benchmark {
 
@@ -41,7 +42,7 @@ public final class Benchmark {
         boolean smoke = false;
         boolean jfr = false;
         String javaOpts = null;
-        int portBase = 56400;
+        int portBase = 26400;
         String results = null;
         String label = "";
         String interval = null;

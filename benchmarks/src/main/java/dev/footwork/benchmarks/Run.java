@@ -656,6 +656,7 @@ final class Run {
     // --- evaluation ---------------------------------------------------------------------------
 
     private void evaluation() throws Exception {
+        settleEvaluations();
         List<PlanRef> plans = activePlans();
         int changing = Math.max(1, (int) Math.round(plans.size() * sizes.changingShare()));
         long progressPid = system.pid("progress-service");
@@ -731,6 +732,41 @@ final class Run {
                 "-",
                 Double.NaN,
                 "<= 2 s of work per minute");
+    }
+
+    /**
+     * Waits until no plan is due, so that the evaluation window measures its own 1 % and not the
+     * burst's plans, which its completions made due (each is evaluated at the next pass).
+     */
+    private void settleEvaluations() throws Exception {
+        long began = System.nanoTime();
+        long dueAfterBurst = duePlans();
+        boolean settled =
+                Waits.until(
+                        () -> duePlans() == 0,
+                        Duration.ofSeconds(1),
+                        sizes.drainTimeout().multipliedBy(3));
+        note(
+                "Before the evaluation window: "
+                        + dueAfterBurst
+                        + " plan(s) due after the burst, "
+                        + (settled ? "none" : duePlans())
+                        + " due "
+                        + Figures.number((System.nanoTime() - began) / 1e9)
+                        + " s later");
+    }
+
+    private long duePlans() {
+        try (Connection c = connect("footwork_progress");
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "select count(*) from plan_progress where due_at <= now()")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting due plans", e);
+        }
     }
 
     private List<String> metrics(String word) {

@@ -13,9 +13,10 @@ class BenchmarkSmokeIT {
 
     @Test
     void everyFigureIsProduced() throws Exception {
+        // PostgreSQL on the base, Kafka on +1 and +2, the services on +11..+13
+        String base = String.valueOf(FreePortBlock.of(14));
         int status =
-                Benchmark.run(
-                        "--smoke", "--runs", "1", "--results", "none", "--port-base", "57400");
+                Benchmark.run("--smoke", "--runs", "1", "--results", "none", "--port-base", base);
 
         assertThat(status).as("the run's exit status").isZero();
         List<Figures.Figure> figures = Benchmark.lastFigures.all();
