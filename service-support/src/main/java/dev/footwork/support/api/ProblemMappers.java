@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -38,6 +39,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a 503 asks the caller to wait before trying again. */
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -191,6 +195,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<String> database = DatabaseUnavailable.in(e);
+        if (database.isPresent()) {
+            LOG.warnf("Database unavailable answering %s: %s", uri.getPath(), database.get());
+            return Response.fromResponse(
+                            respond(
+                                    503,
+                                    "Service Unavailable",
+                                    "the database is unreachable or busy; retry after "
+                                            + RETRY_AFTER_SECONDS
+                                            + " s",
+                                    uri,
+                                    List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.error("Unexpected failure answering " + uri.getPath(), e);
         return respond(
                 500,
