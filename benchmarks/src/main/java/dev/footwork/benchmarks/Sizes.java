@@ -29,8 +29,7 @@ record Sizes(
                 List.of(10, 50, 200),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
-                // the services compile for 20-40 s of load on these 2 cores: rounds until answered
-                // quickly
+                // the services compile through minutes of load here: rounds until answered quickly
                 8,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5),

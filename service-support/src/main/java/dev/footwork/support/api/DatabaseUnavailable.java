@@ -19,7 +19,8 @@ final class DatabaseUnavailable {
 
     /** What made the database unavailable, if that is what {@code failure} comes from. */
     static Optional<String> in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
             if (t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof JDBCConnectionException) {
@@ -27,9 +28,6 @@ final class DatabaseUnavailable {
             }
             if (t instanceof SQLException sql && unavailable(sql)) {
                 return Optional.of(String.valueOf(sql.getMessage()));
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return Optional.empty();
