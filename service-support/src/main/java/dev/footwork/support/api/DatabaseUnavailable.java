@@ -1,17 +1,18 @@
 package dev.footwork.support.api;
 
+import dev.footwork.support.retry.DatabaseFailures;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.exception.JDBCConnectionException;
 
 /**
- * Tells a failure to reach the database (unreachable, restarting, or every pooled connection busy
- * past the acquisition timeout) from a fault of the request or of the code. The first is the
- * service's condition, not the caller's: the API answers 503 with {@code Retry-After}, as the
- * readiness check does, instead of 500.
+ * Tells a failure to reach the database (unreachable, restarting, busy with locks, or every pooled
+ * connection busy past the acquisition timeout) from a fault of the request or of the code: the
+ * failures that pass with time ({@link DatabaseFailures}, the inbox's rule too) and the pool's
+ * acquisition timeout. They are the service's condition, not the caller's: the API answers 503 with
+ * {@code Retry-After}, as the readiness check does, instead of 500.
  */
 final class DatabaseUnavailable {
 
@@ -21,31 +22,21 @@ final class DatabaseUnavailable {
     static Optional<String> in(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof JDBCConnectionException) {
+            if (t instanceof SQLNonTransientConnectionException
+                    || t instanceof JDBCConnectionException
+                    || t instanceof SQLException sql
+                            && (DatabaseFailures.passesWithTime(sql) || poolExhausted(sql))) {
                 return Optional.of(String.valueOf(t.getMessage()));
-            }
-            if (t instanceof SQLException sql && unavailable(sql)) {
-                return Optional.of(String.valueOf(sql.getMessage()));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean unavailable(SQLException e) {
-        String state = e.getSQLState();
-        if (state != null) {
-            // 08: connection exception; 53300: too many connections; 57P01-57P03: the server is
-            // shutting down, crashed or starting (PostgreSQL's error codes, appendix A)
-            return state.startsWith("08")
-                    || state.equals("53300")
-                    || state.equals("57P01")
-                    || state.equals("57P02")
-                    || state.equals("57P03");
-        }
-        // the pool (Agroal) reports an exhausted pool with a plain SQLException and no state
+    /** The pool (Agroal) reports an exhausted pool with a plain SQLException and no state. */
+    private static boolean poolExhausted(SQLException e) {
         String message = e.getMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
+        return e.getSQLState() == null
+                && message != null
+                && message.toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 }

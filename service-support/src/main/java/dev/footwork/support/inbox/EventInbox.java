@@ -10,14 +10,13 @@ import dev.footwork.support.health.WaitingConsumers;
 import dev.footwork.support.inbox.ProcessedEvents.EventKey;
 import dev.footwork.support.kafka.MessagingConfig;
 import dev.footwork.support.retry.Backoff;
+import dev.footwork.support.retry.DatabaseFailures;
 import dev.footwork.support.retry.ShutdownSignal;
 import dev.footwork.support.tenancy.Tenancy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -351,27 +350,14 @@ public class EventInbox {
     }
 
     /**
-     * Failures that pass with time, by SQLSTATE: connection loss (08), serialization failures and
-     * deadlocks (40), exhausted resources (53), operator intervention and statement timeouts (57),
-     * lock timeouts (55P03) and a database that turned read-only in a failover (25006). Data and
-     * constraint errors (22, 23) repeat: they are poison.
+     * Failures that pass with time ({@link DatabaseFailures}); here a failure without a SQLSTATE
+     * counts as one too, so that an unknown cause is retried rather than dead-lettered.
      */
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+            if (t instanceof SQLException sql
+                    && (sql.getSQLState() == null || DatabaseFailures.passesWithTime(sql))) {
                 return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state == null
-                        || state.startsWith("08")
-                        || state.startsWith("40")
-                        || state.startsWith("53")
-                        || state.startsWith("57")
-                        || state.equals("55P03")
-                        || state.equals("25006")) {
-                    return true;
-                }
             }
         }
         return false;
