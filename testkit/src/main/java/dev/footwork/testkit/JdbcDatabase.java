@@ -3,6 +3,8 @@ package dev.footwork.testkit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.Driver;
 
 /**
@@ -18,6 +20,18 @@ public record JdbcDatabase(String jdbcUrl, String username, String password) {
                     "Expected jdbc:postgresql://host[:port]/[database][?parameters], was "
                             + jdbcUrl);
         }
+    }
+
+    /**
+     * The default datasource of the Quarkus application a test runs in, as its configuration names
+     * it ({@code quarkus.datasource.jdbc.url}, {@code .username}, {@code .password}).
+     */
+    public static JdbcDatabase ofQuarkusDatasource() {
+        Config config = ConfigProvider.getConfig();
+        return new JdbcDatabase(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     /** Opens a new connection; the caller closes it. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,12 +25,55 @@ public final class SequentialScans {
     private SequentialScans() {}
 
     /**
+     * Everything that would read a table sequentially where these statements run: one line per
+     * statement that scans a table ({@link #in}, each statement once), then one per foreign key
+     * without an index ({@link #unindexedForeignKeys}).
+     */
+    public static List<String> of(JdbcDatabase database, Collection<String> statements)
+            throws SQLException {
+        List<String> found = new ArrayList<>(in(database, new LinkedHashSet<>(statements)));
+        try (Connection connection = database.connect()) {
+            found.addAll(unindexedForeignKeys(connection));
+        }
+        return found;
+    }
+
+    /**
      * One line per statement that scans a table: the table, the statement and its plan.
      *
-     * @param database where the statements ran; EXPLAIN runs on a connection of its own, in the
-     *     simple query protocol, which leaves the {@code $n} placeholders to the server
+     * @param database where the statements ran
+     * @param statements with JDBC's {@code ?} or {@code $n} placeholders
      */
     public static List<String> in(JdbcDatabase database, Collection<String> statements)
+            throws SQLException {
+        List<String> scans = new ArrayList<>();
+        for (GenericPlan explained : genericPlans(database, statements)) {
+            for (String line : explained.plan()) {
+                Matcher scan = SEQ_SCAN.matcher(line);
+                if (scan.find()) {
+                    scans.add("reads " + scan.group(1) + " sequentially: " + explained);
+                    break;
+                }
+            }
+        }
+        return scans;
+    }
+
+    /** A statement and the lines of its generic plan. */
+    record GenericPlan(String sql, List<String> plan) {
+
+        /** The statement, then its plan indented. */
+        @Override
+        public String toString() {
+            return sql + "\n    " + String.join("\n    ", plan);
+        }
+    }
+
+    /**
+     * The generic plan of each statement, in their order. EXPLAIN runs on a connection of its own,
+     * in the simple query protocol, which leaves the {@code $n} placeholders to the server.
+     */
+    static List<GenericPlan> genericPlans(JdbcDatabase database, Collection<String> statements)
             throws SQLException {
         String url = database.jdbcUrl();
         JdbcDatabase simple =
@@ -37,38 +81,21 @@ public final class SequentialScans {
                         url + (url.contains("?") ? "&" : "?") + "preferQueryMode=simple",
                         database.username(),
                         database.password());
-        try (Connection connection = simple.connect()) {
-            return in(connection, statements);
-        }
-    }
-
-    private static List<String> in(Connection connection, Collection<String> statements)
-            throws SQLException {
-        List<String> scans = new ArrayList<>();
-        for (String sql : statements) {
-            List<String> plan = new ArrayList<>();
-            try (Statement explain = connection.createStatement();
-                    ResultSet rows =
-                            explain.executeQuery("explain (generic_plan) " + numbered(sql))) {
-                while (rows.next()) {
-                    plan.add(rows.getString(1));
+        List<GenericPlan> plans = new ArrayList<>();
+        try (Connection connection = simple.connect();
+                Statement explain = connection.createStatement()) {
+            for (String sql : statements) {
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rows =
+                        explain.executeQuery("explain (generic_plan) " + numbered(sql))) {
+                    while (rows.next()) {
+                        plan.add(rows.getString(1));
+                    }
                 }
-            }
-            for (String line : plan) {
-                Matcher scan = SEQ_SCAN.matcher(line);
-                if (scan.find()) {
-                    scans.add(
-                            "reads "
-                                    + scan.group(1)
-                                    + " sequentially: "
-                                    + sql
-                                    + "\n    "
-                                    + String.join("\n    ", plan));
-                    break;
-                }
+                plans.add(new GenericPlan(sql, plan));
             }
         }
-        return scans;
+        return plans;
     }
 
     /**

@@ -7,20 +7,16 @@ import dev.footwork.assessment.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JdbcDatabase;
+import dev.footwork.testkit.SeededRows;
 import dev.footwork.testkit.SequentialScans;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,97 +31,63 @@ class RequestPathQueriesTest {
 
     private static final String CLINIC = "clinic-a";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Inject AgroalDataSource dataSource;
     @Inject @PersistenceUnitExtension RequestStatements seen;
 
     @BeforeEach
     void manyAssessmentsOfManyPatients() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement sql = connection.createStatement()) {
-            try (ResultSet seeded =
-                    sql.executeQuery(
-                            "select count(*) from assessment where clinic_id = 'clinic-seed'")) {
-                seeded.next();
-                if (seeded.getLong(1) > 0) {
-                    return;
-                }
-            }
-            // 3,000 patients with two assessments each, the second superseding the first
-            sql.execute(
-                    """
-                    insert into assessment (id, clinic_id, patient_ref, assessed_at,
-                                            rule_set_version, previous_assessment_id, asymmetry,
-                                            created_at)
-                    select md5('seed-assessment-' || n)::uuid, 'clinic-seed', 'seed-' || (n / 2),
-                           timestamptz '2026-01-01' + n * interval '1 minute', 'seed',
-                           case when n % 2 = 1 then md5('seed-assessment-' || (n - 1))::uuid end,
-                           false, now()
-                    from generate_series(0, 5999) n
-                    """);
-            sql.execute(
-                    """
-                    update assessment a set superseded_by = md5('seed-assessment-' || (n + 1))::uuid
-                    from generate_series(0, 5999, 2) n
-                    where a.id = md5('seed-assessment-' || n)::uuid
-                    """);
-            sql.execute(
-                    """
-                    insert into foot_assessment (assessment_id, side, clinic_id, level, confidence,
-                                                 decided_by, explanation)
-                    select id, side, clinic_id, 'NEUTRAL', 0.9, 'fpi6', 'seed'
-                    from assessment, unnest(array['LEFT', 'RIGHT']) side
-                    where clinic_id = 'clinic-seed'
-                    """);
-            sql.execute(
-                    """
-                    -- the audit trails of 50 clinics: a clinic's trail is a small part of the table
-                    insert into audit_entry (id, clinic_id, patient_ref, occurred_at, actor, roles,
-                                             action, method, path, status)
-                    select gen_random_uuid(), 'clinic-seed-' || (n % 50), 'seed-' || (n % 3000),
-                           now() - n * interval '1 second', 'seed', 'clinician', 'READ', 'GET',
-                           '/api/v1/seed', 200
-                    from generate_series(0, 29999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into idempotency_key (clinic_id, scope, idempotency_key, request_hash,
-                                                 resource_id, patient_ref, created_at)
-                    select 'clinic-seed', 'assessments', 'key-' || n, md5('seed'),
-                           md5('seed-assessment-' || n)::uuid, 'seed-' || (n / 2), now()
-                    from generate_series(0, 5999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into erasure_request (id, clinic_id, patient_ref, requested_at,
-                                                 requested_by)
-                    select gen_random_uuid(), 'clinic-seed', 'seed-erased-' || n, now(), 'seed'
-                    from generate_series(0, 1999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into erased_patient (clinic_id, patient_ref, erasure_id, erased_at)
-                    select 'clinic-seed', 'seed-erased-' || n, gen_random_uuid(), now()
-                    from generate_series(0, 1999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into outbox_event (id, topic, event_type, source, clinic_id,
-                                              patient_ref, occurred_at, payload, published_at)
-                    select gen_random_uuid(), 'seed', 'seed', 'seed', 'clinic-seed',
-                           'seed-' || (n / 2), now(), '{}', now()
-                    from generate_series(0, 5999) n
-                    """);
-            sql.execute("analyze");
-        }
+        SeededRows.once(
+                dataSource,
+                "select count(*) from assessment where clinic_id = 'clinic-seed'",
+                // 3,000 patients with two assessments each, the second superseding the first
+                """
+                insert into assessment (id, clinic_id, patient_ref, assessed_at,
+                                        rule_set_version, previous_assessment_id, asymmetry,
+                                        created_at)
+                select md5('seed-assessment-' || n)::uuid, 'clinic-seed', 'seed-' || (n / 2),
+                       timestamptz '2026-01-01' + n * interval '1 minute', 'seed',
+                       case when n % 2 = 1 then md5('seed-assessment-' || (n - 1))::uuid end,
+                       false, now()
+                from generate_series(0, 5999) n
+                """,
+                """
+                update assessment a set superseded_by = md5('seed-assessment-' || (n + 1))::uuid
+                from generate_series(0, 5999, 2) n
+                where a.id = md5('seed-assessment-' || n)::uuid
+                """,
+                """
+                insert into foot_assessment (assessment_id, side, clinic_id, level, confidence,
+                                             decided_by, explanation)
+                select id, side, clinic_id, 'NEUTRAL', 0.9, 'fpi6', 'seed'
+                from assessment, unnest(array['LEFT', 'RIGHT']) side
+                where clinic_id = 'clinic-seed'
+                """,
+                SeededRows.AUDIT_TRAILS,
+                """
+                insert into idempotency_key (clinic_id, scope, idempotency_key, request_hash,
+                                             resource_id, patient_ref, created_at)
+                select 'clinic-seed', 'assessments', 'key-' || n, md5('seed'),
+                       md5('seed-assessment-' || n)::uuid, 'seed-' || (n / 2), now()
+                from generate_series(0, 5999) n
+                """,
+                """
+                insert into erasure_request (id, clinic_id, patient_ref, requested_at,
+                                             requested_by)
+                select gen_random_uuid(), 'clinic-seed', 'seed-erased-' || n, now(), 'seed'
+                from generate_series(0, 1999) n
+                """,
+                """
+                insert into erased_patient (clinic_id, patient_ref, erasure_id, erased_at)
+                select 'clinic-seed', 'seed-erased-' || n, gen_random_uuid(), now()
+                from generate_series(0, 1999) n
+                """,
+                """
+                insert into outbox_event (id, topic, event_type, source, clinic_id,
+                                          patient_ref, occurred_at, payload, published_at)
+                select gen_random_uuid(), 'seed', 'seed', 'seed', 'clinic-seed',
+                       'seed-' || (n / 2), now(), '{}', now()
+                from generate_series(0, 5999) n
+                """);
     }
 
     @Test
@@ -156,17 +118,11 @@ class RequestPathQueriesTest {
         seen.stop();
 
         assertThat(seen.statements()).isNotEmpty();
-        assertThat(
-                        SequentialScans.in(
-                                new JdbcDatabase(jdbcUrl, username, password),
-                                new LinkedHashSet<>(seen.statements())))
-                .as("statements of requests that read a table sequentially")
+        assertThat(SequentialScans.of(JdbcDatabase.ofQuarkusDatasource(), seen.statements()))
+                .as(
+                        "statements of requests that read a table sequentially, foreign keys whose check"
+                                + " reads the referencing table")
                 .isEmpty();
-        try (Connection connection = dataSource.getConnection()) {
-            assertThat(SequentialScans.unindexedForeignKeys(connection))
-                    .as("foreign keys whose check reads the referencing table")
-                    .isEmpty();
-        }
     }
 
     @Test

@@ -10,19 +10,16 @@ import dev.footwork.exercise.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JdbcDatabase;
+import dev.footwork.testkit.SeededRows;
 import dev.footwork.testkit.SequentialScans;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,87 +41,55 @@ class RequestPathQueriesTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Inject AgroalDataSource dataSource;
     @Inject @PersistenceUnitExtension RequestStatements seen;
 
     @BeforeEach
     void manyPlansOfManyPatients() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement sql = connection.createStatement()) {
-            try (ResultSet seeded =
-                    sql.executeQuery(
-                            "select count(*) from plan where clinic_id = '" + SEED_CLINIC + "'")) {
-                seeded.next();
-                if (seeded.getLong(1) > 0) {
-                    return;
-                }
-            }
-            // 3,000 patients, each with a superseded plan and the active plan that replaced it
-            sql.execute(
-                    """
-                    insert into plan (id, clinic_id, patient_ref, assessment_id, assessed_at,
-                                      revision, status, rules_version, starts_on, issued_at,
-                                      supersedes_id, content, updated_at)
-                    select md5('seed-plan-' || n)::uuid, 'clinic-seed', 'seed-' || (n / 2),
-                           md5('seed-assessment-' || n)::uuid, now(), 1,
-                           case when n % 2 = 0 then 'SUPERSEDED' else 'ACTIVE' end, 'seed',
-                           date '2026-01-01', timestamptz '2026-01-01' + n * interval '1 minute',
-                           case when n % 2 = 1 then md5('seed-plan-' || (n - 1))::uuid end,
-                           '{}', now()
-                    from generate_series(0, 5999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into plan_revision (plan_id, revision, clinic_id, reason, status,
-                                               content, revised_at)
-                    select id, r, clinic_id, 'ISSUED', status, content, issued_at + r * interval '1 day'
-                    from plan, generate_series(1, 2) r where clinic_id = 'clinic-seed'
-                    """);
-            sql.execute(
-                    """
-                    insert into completion (id, plan_id, plan_revision, clinic_id, patient_ref,
-                                            exercise_id, side, sets, reps, hold_seconds, pain,
-                                            completed_at, recorded_at)
-                    select gen_random_uuid(), md5('seed-plan-' || (n % 6000))::uuid, 1,
-                           'clinic-seed', 'seed-' || ((n % 6000) / 2), 'towel-grab', 'LEFT', 3,
-                           12, 3, 2, now() - n * interval '1 minute', now()
-                    from generate_series(0, 29999) n
-                    """);
-            sql.execute(
-                    """
-                    -- the audit trails of 50 clinics: a clinic's trail is a small part of the table
-                    insert into audit_entry (id, clinic_id, patient_ref, occurred_at, actor, roles,
-                                             action, method, path, status)
-                    select gen_random_uuid(), 'clinic-seed-' || (n % 50), 'seed-' || (n % 3000),
-                           now() - n * interval '1 second', 'seed', 'clinician', 'READ', 'GET',
-                           '/api/v1/seed', 200
-                    from generate_series(0, 29999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into idempotency_key (clinic_id, scope, idempotency_key, request_hash,
-                                                 resource_id, patient_ref, created_at)
-                    select 'clinic-seed', 'plans/' || md5('seed-plan-' || n)::uuid || '/completions',
-                           'key-' || n, md5('seed'), gen_random_uuid(), 'seed-' || (n / 2), now()
-                    from generate_series(0, 5999) n
-                    """);
-            sql.execute(
-                    """
-                    insert into erased_patient (clinic_id, patient_ref, erasure_id, erased_at)
-                    select 'clinic-seed', 'seed-erased-' || n, gen_random_uuid(), now()
-                    from generate_series(0, 1999) n
-                    """);
-            sql.execute("analyze");
-        }
+        SeededRows.once(
+                dataSource,
+                "select count(*) from plan where clinic_id = '" + SEED_CLINIC + "'",
+                // 3,000 patients, each with a superseded plan and the active plan that replaced it
+                """
+                insert into plan (id, clinic_id, patient_ref, assessment_id, assessed_at,
+                                  revision, status, rules_version, starts_on, issued_at,
+                                  supersedes_id, content, updated_at)
+                select md5('seed-plan-' || n)::uuid, 'clinic-seed', 'seed-' || (n / 2),
+                       md5('seed-assessment-' || n)::uuid, now(), 1,
+                       case when n % 2 = 0 then 'SUPERSEDED' else 'ACTIVE' end, 'seed',
+                       date '2026-01-01', timestamptz '2026-01-01' + n * interval '1 minute',
+                       case when n % 2 = 1 then md5('seed-plan-' || (n - 1))::uuid end,
+                       '{}', now()
+                from generate_series(0, 5999) n
+                """,
+                """
+                insert into plan_revision (plan_id, revision, clinic_id, reason, status,
+                                           content, revised_at)
+                select id, r, clinic_id, 'ISSUED', status, content, issued_at + r * interval '1 day'
+                from plan, generate_series(1, 2) r where clinic_id = 'clinic-seed'
+                """,
+                """
+                insert into completion (id, plan_id, plan_revision, clinic_id, patient_ref,
+                                        exercise_id, side, sets, reps, hold_seconds, pain,
+                                        completed_at, recorded_at)
+                select gen_random_uuid(), md5('seed-plan-' || (n % 6000))::uuid, 1,
+                       'clinic-seed', 'seed-' || ((n % 6000) / 2), 'towel-grab', 'LEFT', 3,
+                       12, 3, 2, now() - n * interval '1 minute', now()
+                from generate_series(0, 29999) n
+                """,
+                SeededRows.AUDIT_TRAILS,
+                """
+                insert into idempotency_key (clinic_id, scope, idempotency_key, request_hash,
+                                             resource_id, patient_ref, created_at)
+                select 'clinic-seed', 'plans/' || md5('seed-plan-' || n)::uuid || '/completions',
+                       'key-' || n, md5('seed'), gen_random_uuid(), 'seed-' || (n / 2), now()
+                from generate_series(0, 5999) n
+                """,
+                """
+                insert into erased_patient (clinic_id, patient_ref, erasure_id, erased_at)
+                select 'clinic-seed', 'seed-erased-' || n, gen_random_uuid(), now()
+                from generate_series(0, 1999) n
+                """);
     }
 
     @Test
@@ -183,14 +148,11 @@ class RequestPathQueriesTest {
         seen.stop();
 
         assertThat(seen.statements()).isNotEmpty();
-        assertThat(SequentialScans.in(database(), new LinkedHashSet<>(seen.statements())))
-                .as("statements of requests that read a table sequentially")
+        assertThat(SequentialScans.of(JdbcDatabase.ofQuarkusDatasource(), seen.statements()))
+                .as(
+                        "statements of requests that read a table sequentially, foreign keys whose check"
+                                + " reads the referencing table")
                 .isEmpty();
-        try (Connection connection = dataSource.getConnection()) {
-            assertThat(SequentialScans.unindexedForeignKeys(connection))
-                    .as("foreign keys whose check reads the referencing table")
-                    .isEmpty();
-        }
     }
 
     @Test
@@ -237,10 +199,6 @@ class RequestPathQueriesTest {
                                         .get("/api/v1/patients/" + patient + "/plans/active"),
                         r -> r.statusCode() == 200 && !r.path("id").equals(older))
                 .path("id");
-    }
-
-    private JdbcDatabase database() {
-        return new JdbcDatabase(jdbcUrl, username, password);
     }
 
     private record Cost(int statements, int transactions, List<String> sql) {

@@ -1,5 +1,6 @@
 package dev.footwork.exercise.api;
 
+import dev.footwork.testkit.WatchedStatements;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -7,9 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionScoped;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
@@ -18,47 +16,14 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  */
 @PersistenceUnitExtension
 @ApplicationScoped
-public class RequestStatements implements StatementInspector {
-
-    private final ConcurrentLinkedQueue<String> statements = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger transactions = new AtomicInteger();
-    private volatile boolean watching;
-
-    @Override
-    public String inspect(String sql) {
-        if (watching && inRequest()) {
-            statements.add(sql);
-        }
-        return sql;
-    }
+public class RequestStatements extends WatchedStatements implements StatementInspector {
 
     void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
-        if (watching && inRequest()) {
-            transactions.incrementAndGet();
-        }
+        transactionBegun();
     }
 
-    /** Forgets what was seen and starts watching. */
-    public void watch() {
-        statements.clear();
-        transactions.set(0);
-        watching = true;
-    }
-
-    /** Stops watching; what was seen stays readable. */
-    public void stop() {
-        watching = false;
-    }
-
-    public List<String> statements() {
-        return List.copyOf(statements);
-    }
-
-    public int transactions() {
-        return transactions.get();
-    }
-
-    private static boolean inRequest() {
+    @Override
+    protected boolean counts() {
         if (!Arc.container().requestContext().isActive()) {
             return false;
         }

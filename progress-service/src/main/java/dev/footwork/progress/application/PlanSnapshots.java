@@ -82,18 +82,9 @@ class PlanSnapshots {
         ZoneId zone = analysis.rules().zone();
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant windowStart = today.minusDays(6).atStartOfDay(zone).toInstant();
-        Map<UUID, List<WeekTally>> weeks;
-        Map<UUID, List<Completion.Counted>> counted;
-        if (plans.size() == 1) {
-            // one plan's queries have no collection parameter, so Hibernate keeps their translation
-            UUID planId = plans.iterator().next().planId;
-            weeks = Map.of(planId, ProgressWeek.talliesOf(planId));
-            counted = Map.of(planId, Completion.countedSince(planId, windowStart));
-        } else {
-            List<UUID> planIds = plans.stream().map(plan -> plan.planId).toList();
-            weeks = ProgressWeek.talliesOf(planIds);
-            counted = Completion.countedSince(planIds, windowStart);
-        }
+        List<UUID> planIds = plans.stream().map(plan -> plan.planId).toList();
+        Map<UUID, List<WeekTally>> weeks = ProgressWeek.talliesOf(planIds);
+        Map<UUID, List<Completion.Counted>> counted = Completion.countedSince(planIds, windowStart);
         Map<UUID, Timed> timed = new HashMap<>();
         for (KnownPlan plan : plans) {
             timed.put(

@@ -101,7 +101,15 @@ class PlanTallies {
      */
     void add(Completion completion) {
         ProgressWeek.Key key = keyOf(completion);
-        addTo(ProgressWeek.findById(key), key, completion);
+        ProgressWeek row = ProgressWeek.findById(key);
+        boolean fresh = row == null;
+        if (fresh) {
+            row = newRow(key.planId, key.clinicId, key.week, completion.exercise(), 0);
+        }
+        row.apply(row.tally().plus(completion.session(), rules.painLimit()));
+        if (fresh) {
+            row.persist(); // with its tally: an insert, no update after it
+        }
     }
 
     /**
@@ -127,19 +135,6 @@ class PlanTallies {
     private static ProgressWeek.Key keyOf(Completion completion) {
         return new ProgressWeek.Key(
                 completion.clinicId, completion.planId, completion.week, completion.exercise());
-    }
-
-    /** Adds the completion to {@code row}, or to a new row when it is null; returns the row. */
-    private ProgressWeek addTo(ProgressWeek row, ProgressWeek.Key key, Completion completion) {
-        boolean fresh = row == null;
-        if (fresh) {
-            row = newRow(key.planId, key.clinicId, key.week, completion.exercise(), 0);
-        }
-        row.apply(row.tally().plus(completion.session(), rules.painLimit()));
-        if (fresh) {
-            row.persist(); // with its tally: an insert, no update after it
-        }
-        return row;
     }
 
     private static ProgressWeek newRow(

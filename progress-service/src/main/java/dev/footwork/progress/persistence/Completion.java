@@ -4,6 +4,7 @@ import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.Session;
+import dev.footwork.support.persistence.ArrayStatement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,13 +15,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,45 +163,33 @@ public class Completion extends PanacheEntityBase {
             weeks[i] = c.week;
         }
         // plain JDBC: it leaves the session's pending changes for the transaction's end
-        return getEntityManager()
-                .unwrap(org.hibernate.Session.class)
-                .doReturningWork(
-                        connection -> {
-                            Set<UUID> stored = new HashSet<>();
-                            try (PreparedStatement insert =
-                                    connection.prepareStatement(
-                                            "insert into completion (clinic_id, completion_id,"
-                                                    + " patient_ref, plan_id, exercise_id, side,"
-                                                    + " sets, reps, hold_seconds, pain,"
-                                                    + " completed_at, received_at, week) select ?,"
-                                                    + " * from unnest(?::uuid[], ?::text[],"
-                                                    + " ?::uuid[], ?::text[], ?::text[], ?::int[],"
-                                                    + " ?::int[], ?::int[], ?::int[],"
-                                                    + " ?::timestamptz[], ?::timestamptz[],"
-                                                    + " ?::int[]) on conflict (clinic_id,"
-                                                    + " completion_id) do nothing returning"
-                                                    + " completion_id")) {
-                                insert.setString(1, clinicId);
-                                insert.setArray(2, connection.createArrayOf("uuid", ids));
-                                insert.setArray(3, connection.createArrayOf("text", patients));
-                                insert.setArray(4, connection.createArrayOf("uuid", plans));
-                                insert.setArray(5, connection.createArrayOf("text", exercises));
-                                insert.setArray(6, connection.createArrayOf("text", sides));
-                                insert.setArray(7, connection.createArrayOf("int4", sets));
-                                insert.setArray(8, connection.createArrayOf("int4", reps));
-                                insert.setArray(9, connection.createArrayOf("int4", holds));
-                                insert.setArray(10, connection.createArrayOf("int4", pains));
-                                insert.setArray(11, connection.createArrayOf("text", completedAt));
-                                insert.setArray(12, connection.createArrayOf("text", receivedAt));
-                                insert.setArray(13, connection.createArrayOf("int4", weeks));
-                                try (ResultSet rows = insert.executeQuery()) {
-                                    while (rows.next()) {
-                                        stored.add(rows.getObject(1, UUID.class));
-                                    }
-                                }
-                            }
-                            return stored;
-                        });
+        return ArrayStatement.on(
+                        getEntityManager(),
+                        "insert into completion (clinic_id, completion_id,"
+                                + " patient_ref, plan_id, exercise_id, side,"
+                                + " sets, reps, hold_seconds, pain,"
+                                + " completed_at, received_at, week) select ?,"
+                                + " * from unnest(?::uuid[], ?::text[],"
+                                + " ?::uuid[], ?::text[], ?::text[], ?::int[],"
+                                + " ?::int[], ?::int[], ?::int[],"
+                                + " ?::timestamptz[], ?::timestamptz[],"
+                                + " ?::int[]) on conflict (clinic_id,"
+                                + " completion_id) do nothing returning"
+                                + " completion_id")
+                .param(clinicId)
+                .array("uuid", ids)
+                .array("text", patients)
+                .array("uuid", plans)
+                .array("text", exercises)
+                .array("text", sides)
+                .array("int4", sets)
+                .array("int4", reps)
+                .array("int4", holds)
+                .array("int4", pains)
+                .array("text", completedAt)
+                .array("text", receivedAt)
+                .array("int4", weeks)
+                .query(row -> row.getObject(1, UUID.class));
     }
 
     /** Completions waiting for their plan to arrive. */
@@ -215,37 +201,21 @@ public class Completion extends PanacheEntityBase {
     public record Counted(ExerciseSide exercise, Instant completedAt) {}
 
     /**
-     * The sessions counted in each of several plans done from {@code from} on, later ones included,
-     * in one query (weeks from 1: the partial index on counted completions serves it); a plan with
-     * none is absent. (Hibernate translates a query with a collection parameter anew at each call:
-     * one plan's are read by {@link #countedSince(UUID, Instant)}.)
+     * The sessions counted in each of several plans (or one) done from {@code from} on, later ones
+     * included, in one query (weeks from 1: the partial index on counted completions serves it); a
+     * plan with none is absent.
      */
     public static Map<UUID, List<Counted>> countedSince(Collection<UUID> planIds, Instant from) {
-        return countedByPlan(
+        List<Object[]> rows =
                 getEntityManager()
-                        .createQuery(COUNTED + " c.planId in ?1 and " + SINCE, Object[].class)
+                        .createQuery(
+                                "select c.planId, c.exerciseId, c.side, c.completedAt from"
+                                        + " Completion c where c.planId in ?1 and c.week > 0 and"
+                                        + " c.completedAt >= ?2",
+                                Object[].class)
                         .setParameter(1, planIds)
                         .setParameter(2, from)
-                        .getResultList());
-    }
-
-    /** One plan's sessions counted and done from {@code from} on. */
-    public static List<Counted> countedSince(UUID planId, Instant from) {
-        return countedByPlan(
-                        getEntityManager()
-                                .createQuery(
-                                        COUNTED + " c.planId = ?1 and " + SINCE, Object[].class)
-                                .setParameter(1, planId)
-                                .setParameter(2, from)
-                                .getResultList())
-                .getOrDefault(planId, List.of());
-    }
-
-    private static final String COUNTED =
-            "select c.planId, c.exerciseId, c.side, c.completedAt from Completion c where";
-    private static final String SINCE = "c.week > 0 and c.completedAt >= ?2";
-
-    private static Map<UUID, List<Counted>> countedByPlan(List<Object[]> rows) {
+                        .getResultList();
         Map<UUID, List<Counted>> byPlan = new HashMap<>();
         for (Object[] row : rows) {
             byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())

@@ -3,6 +3,7 @@ package dev.footwork.progress.persistence;
 import dev.footwork.progress.domain.Flag;
 import dev.footwork.progress.domain.PainTrend;
 import dev.footwork.progress.domain.ProgressSnapshot;
+import dev.footwork.support.persistence.ArrayStatement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.Session;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -212,29 +211,17 @@ public class PlanProgress extends PanacheEntityBase {
                         theirPatients.add(patientRef);
                     }
                 });
-        getEntityManager()
-                .unwrap(Session.class)
-                .doWork(
-                        connection -> {
-                            try (PreparedStatement insert =
-                                    connection.prepareStatement(
-                                            "insert into plan_progress (clinic_id, plan_id,"
-                                                    + " patient_ref, updated_at) select ?, p, r,"
-                                                    + " now() from unnest(?::uuid[], ?::text[])"
-                                                    + " as missing(p, r) on conflict (clinic_id,"
-                                                    + " plan_id) do nothing")) {
-                                insert.setString(1, clinicId);
-                                insert.setArray(
-                                        2,
-                                        connection.createArrayOf(
-                                                "uuid", missing.toArray(UUID[]::new)));
-                                insert.setArray(
-                                        3,
-                                        connection.createArrayOf(
-                                                "text", theirPatients.toArray(String[]::new)));
-                                insert.executeUpdate();
-                            }
-                        });
+        ArrayStatement.on(
+                        getEntityManager(),
+                        "insert into plan_progress (clinic_id, plan_id,"
+                                + " patient_ref, updated_at) select ?, p, r,"
+                                + " now() from unnest(?::uuid[], ?::text[])"
+                                + " as missing(p, r) on conflict (clinic_id,"
+                                + " plan_id) do nothing")
+                .param(clinicId)
+                .array("uuid", missing.toArray(UUID[]::new))
+                .array("text", theirPatients.toArray(String[]::new))
+                .execute();
         rows.putAll(lockAll(missing));
         if (rows.size() != patients.size()) {
             throw new IllegalStateException(

@@ -4,6 +4,7 @@ import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.progress.domain.ExerciseSide;
 import dev.footwork.progress.domain.WeekTally;
+import dev.footwork.support.persistence.ArrayStatement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.hibernate.annotations.TenantId;
 
 /** The stored {@link WeekTally} of one plan week, exercise and foot. */
@@ -108,34 +107,21 @@ public class ProgressWeek extends PanacheEntityBase {
     }
 
     /**
-     * The tallies of several plans, in one query, as values: the session does not manage them, so
-     * that a batch reading many plans' weeks keeps its session small. A plan with none is absent.
-     * (Hibernate translates a query with a collection parameter anew at each call: one plan's are
-     * read by {@link #talliesOf(UUID)}.)
+     * The tallies of several plans (or one), in one query, as values: the session does not manage
+     * them, so that a batch reading many plans' weeks keeps its session small. A plan with none is
+     * absent.
      */
     public static Map<UUID, List<WeekTally>> talliesOf(Collection<UUID> planIds) {
-        return talliesByPlan(
+        List<Object[]> rows =
                 getEntityManager()
-                        .createQuery(TALLIES + " where w.planId in ?1", Object[].class)
+                        .createQuery(
+                                "select w.planId, w.week, w.exerciseId, w.side, w.prescribed,"
+                                        + " w.completed, w.totalReps, w.volume, w.painSum,"
+                                        + " w.painMax, w.painAbove from ProgressWeek w where"
+                                        + " w.planId in ?1",
+                                Object[].class)
                         .setParameter(1, planIds)
-                        .getResultList());
-    }
-
-    /** One plan's tallies, as values. */
-    public static List<WeekTally> talliesOf(UUID planId) {
-        return talliesByPlan(
-                        getEntityManager()
-                                .createQuery(TALLIES + " where w.planId = ?1", Object[].class)
-                                .setParameter(1, planId)
-                                .getResultList())
-                .getOrDefault(planId, List.of());
-    }
-
-    private static final String TALLIES =
-            "select w.planId, w.week, w.exerciseId, w.side, w.prescribed, w.completed, w.totalReps,"
-                    + " w.volume, w.painSum, w.painMax, w.painAbove from ProgressWeek w";
-
-    private static Map<UUID, List<WeekTally>> talliesByPlan(List<Object[]> rows) {
+                        .getResultList();
         Map<UUID, List<WeekTally>> byPlan = new HashMap<>();
         for (Object[] row : rows) {
             byPlan.computeIfAbsent((UUID) row[0], plan -> new ArrayList<>())
@@ -194,44 +180,37 @@ public class ProgressWeek extends PanacheEntityBase {
             painAbove[i] = add.painAbove();
             i++;
         }
-        String clinic = clinicId;
-        getEntityManager()
-                .unwrap(Session.class)
-                .doWork(
-                        connection -> {
-                            try (PreparedStatement upsert =
-                                    connection.prepareStatement(
-                                            "insert into progress_week as w (clinic_id, plan_id,"
-                                                    + " week, exercise_id, side, prescribed, completed,"
-                                                    + " total_reps, volume, pain_sum, pain_max,"
-                                                    + " pain_above) select ?, p, wk, e, s, 0, c, r, v,"
-                                                    + " ps, pm, pa from unnest(?::uuid[], ?::int[],"
-                                                    + " ?::text[], ?::text[], ?::int[], ?::bigint[],"
-                                                    + " ?::bigint[], ?::bigint[], ?::int[], ?::int[])"
-                                                    + " as t(p, wk, e, s, c, r, v, ps, pm, pa) on"
-                                                    + " conflict (clinic_id, plan_id, week,"
-                                                    + " exercise_id, side) do update set completed ="
-                                                    + " w.completed + excluded.completed, total_reps ="
-                                                    + " w.total_reps + excluded.total_reps, volume ="
-                                                    + " w.volume + excluded.volume, pain_sum ="
-                                                    + " w.pain_sum + excluded.pain_sum, pain_max ="
-                                                    + " greatest(w.pain_max, excluded.pain_max),"
-                                                    + " pain_above = w.pain_above +"
-                                                    + " excluded.pain_above")) {
-                                upsert.setString(1, clinic);
-                                upsert.setArray(2, connection.createArrayOf("uuid", plans));
-                                upsert.setArray(3, connection.createArrayOf("int4", weeks));
-                                upsert.setArray(4, connection.createArrayOf("text", exercises));
-                                upsert.setArray(5, connection.createArrayOf("text", sides));
-                                upsert.setArray(6, connection.createArrayOf("int4", completed));
-                                upsert.setArray(7, connection.createArrayOf("int8", totalReps));
-                                upsert.setArray(8, connection.createArrayOf("int8", volume));
-                                upsert.setArray(9, connection.createArrayOf("int8", painSum));
-                                upsert.setArray(10, connection.createArrayOf("int4", painMax));
-                                upsert.setArray(11, connection.createArrayOf("int4", painAbove));
-                                upsert.executeUpdate();
-                            }
-                        });
+        ArrayStatement.on(
+                        getEntityManager(),
+                        "insert into progress_week as w (clinic_id, plan_id,"
+                                + " week, exercise_id, side, prescribed, completed,"
+                                + " total_reps, volume, pain_sum, pain_max,"
+                                + " pain_above) select ?, p, wk, e, s, 0, c, r, v,"
+                                + " ps, pm, pa from unnest(?::uuid[], ?::int[],"
+                                + " ?::text[], ?::text[], ?::int[], ?::bigint[],"
+                                + " ?::bigint[], ?::bigint[], ?::int[], ?::int[])"
+                                + " as t(p, wk, e, s, c, r, v, ps, pm, pa) on"
+                                + " conflict (clinic_id, plan_id, week,"
+                                + " exercise_id, side) do update set completed ="
+                                + " w.completed + excluded.completed, total_reps ="
+                                + " w.total_reps + excluded.total_reps, volume ="
+                                + " w.volume + excluded.volume, pain_sum ="
+                                + " w.pain_sum + excluded.pain_sum, pain_max ="
+                                + " greatest(w.pain_max, excluded.pain_max),"
+                                + " pain_above = w.pain_above +"
+                                + " excluded.pain_above")
+                .param(clinicId)
+                .array("uuid", plans)
+                .array("int4", weeks)
+                .array("text", exercises)
+                .array("text", sides)
+                .array("int4", completed)
+                .array("int8", totalReps)
+                .array("int8", volume)
+                .array("int8", painSum)
+                .array("int4", painMax)
+                .array("int4", painAbove)
+                .execute();
     }
 
     /** Whether the plan has a row of the exercise and foot, in any week. */

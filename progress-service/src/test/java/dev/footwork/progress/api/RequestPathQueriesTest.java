@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 import dev.footwork.contracts.vocabulary.PlanContent.PlanStatus;
 import dev.footwork.progress.ServiceQuarkusTest;
 import dev.footwork.progress.domain.WorkedExample;
-import dev.footwork.progress.support.ClinicWideScans;
 import dev.footwork.progress.support.CountedStatements;
 import dev.footwork.progress.support.ManyPatients;
 import dev.footwork.progress.support.ProgressEvents;
 import dev.footwork.support.security.Roles;
+import dev.footwork.testkit.ClinicWideScans;
 import dev.footwork.testkit.DevTokens;
 import dev.footwork.testkit.JdbcDatabase;
 import dev.footwork.testkit.SequentialScans;
@@ -30,7 +30,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,15 +64,6 @@ class RequestPathQueriesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Inject AgroalDataSource dataSource;
     @Inject @PersistenceUnitExtension CountedStatements seen;
@@ -137,21 +127,15 @@ class RequestPathQueriesTest {
         assertThat(ofTheClinic).isNotEmpty();
         Set<String> all = new LinkedHashSet<>(ofAPatient);
         all.addAll(ofTheClinic);
-        assertThat(SequentialScans.in(database(), all))
-                .as("statements of requests that read a table sequentially")
+        JdbcDatabase database = JdbcDatabase.ofQuarkusDatasource();
+        assertThat(SequentialScans.of(database, all))
+                .as(
+                        "statements of requests that read a table sequentially, foreign keys whose check"
+                                + " reads the referencing table")
                 .isEmpty();
-        assertThat(ClinicWideScans.in(database(), ofAPatient))
+        assertThat(ClinicWideScans.in(database, ofAPatient))
                 .as("statements of a patient's requests that read the clinic's rows of a table")
                 .isEmpty();
-        try (Connection connection = dataSource.getConnection()) {
-            assertThat(SequentialScans.unindexedForeignKeys(connection))
-                    .as("foreign keys whose check reads the referencing table")
-                    .isEmpty();
-        }
-    }
-
-    private JdbcDatabase database() {
-        return new JdbcDatabase(jdbcUrl, username, password);
     }
 
     /** Opens the live stream, reads its first summary (read while the request opens) and closes. */

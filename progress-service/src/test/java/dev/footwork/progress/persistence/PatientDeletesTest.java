@@ -3,15 +3,14 @@ package dev.footwork.progress.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.footwork.progress.ServiceQuarkusTest;
-import dev.footwork.progress.support.ClinicWideScans;
 import dev.footwork.progress.support.ManyPatients;
+import dev.footwork.testkit.ClinicWideScans;
 import dev.footwork.testkit.JdbcDatabase;
 import dev.footwork.testkit.SequentialScans;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 @ServiceQuarkusTest
 class PatientDeletesTest {
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Inject AgroalDataSource dataSource;
 
@@ -47,16 +37,13 @@ class PatientDeletesTest {
                 PatientDeletes.STATEMENTS.stream()
                         .map(sql -> sql.replaceAll("\\?(\\d+)", "\\$$1"))
                         .toList();
+        JdbcDatabase database = JdbcDatabase.ofQuarkusDatasource();
 
-        assertThat(SequentialScans.in(database(), statements))
+        assertThat(SequentialScans.in(database, statements))
                 .as("statements of an erasure that read a table sequentially")
                 .isEmpty();
-        assertThat(ClinicWideScans.in(database(), statements))
+        assertThat(ClinicWideScans.in(database, statements))
                 .as("statements of an erasure that read the clinic's rows of a table")
                 .isEmpty();
-    }
-
-    private JdbcDatabase database() {
-        return new JdbcDatabase(jdbcUrl, username, password);
     }
 }

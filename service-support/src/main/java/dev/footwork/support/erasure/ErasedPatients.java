@@ -1,16 +1,13 @@
 package dev.footwork.support.erasure;
 
+import dev.footwork.support.persistence.ArrayStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The tombstones of erased patients ({@code erased_patient}): what the inbox and the use cases that
@@ -59,27 +56,12 @@ public class ErasedPatients {
     /** Which of these patients of one clinic were erased here, in one query ({@link #isErased}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> erasedAmong(String clinicId, Collection<String> patientRefs) {
-        return entityManager
-                .unwrap(Session.class)
-                .doReturningWork(
-                        connection -> {
-                            Set<String> erased = new HashSet<>();
-                            try (PreparedStatement query =
-                                    connection.prepareStatement(
-                                            "select patient_ref from erased_patient where"
-                                                    + " clinic_id = ? and patient_ref = any(?)")) {
-                                query.setString(1, clinicId);
-                                query.setArray(
-                                        2,
-                                        connection.createArrayOf(
-                                                "text", patientRefs.toArray(String[]::new)));
-                                try (ResultSet rows = query.executeQuery()) {
-                                    while (rows.next()) {
-                                        erased.add(rows.getString(1));
-                                    }
-                                }
-                            }
-                            return erased;
-                        });
+        return ArrayStatement.on(
+                        entityManager,
+                        "select patient_ref from erased_patient where"
+                                + " clinic_id = ? and patient_ref = any(?)")
+                .param(clinicId)
+                .array("text", patientRefs.toArray(String[]::new))
+                .query(row -> row.getString(1));
     }
 }

@@ -1,14 +1,13 @@
 package dev.footwork.support.erasure;
 
+import dev.footwork.support.persistence.ArrayStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.List;
-import org.hibernate.Session;
 
 /**
  * Serialises the work on one patient's data: an erasure, and every event or request that writes the
@@ -68,21 +67,15 @@ public class PatientLock {
             return;
         }
         String[] keys = missing.stream().map(ref -> clinicId + ":" + ref).toArray(String[]::new);
-        entityManager
-                .unwrap(Session.class)
-                .doWork(
-                        connection -> {
-                            try (PreparedStatement locks =
-                                    connection.prepareStatement(
-                                            "select count(pg_advisory_xact_lock(?, h)) from"
-                                                    + " (select distinct hashtext(k) as h"
-                                                    + " from unnest(?::text[]) as k order by h)"
-                                                    + " as ordered")) {
-                                locks.setInt(1, NAMESPACE);
-                                locks.setArray(2, connection.createArrayOf("text", keys));
-                                locks.executeQuery().close();
-                            }
-                        });
+        ArrayStatement.on(
+                        entityManager,
+                        "select count(pg_advisory_xact_lock(?, h)) from"
+                                + " (select distinct hashtext(k) as h"
+                                + " from unnest(?::text[]) as k order by h)"
+                                + " as ordered")
+                .param(NAMESPACE)
+                .array("text", keys)
+                .execute();
         missing.forEach(ref -> transactions.putResource(new Held(clinicId, ref), Boolean.TRUE));
     }
 

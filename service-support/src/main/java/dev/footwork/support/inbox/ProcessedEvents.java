@@ -1,14 +1,11 @@
 package dev.footwork.support.inbox;
 
+import dev.footwork.support.persistence.ArrayStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
-import org.hibernate.Session;
 
 /**
  * The record of which events each consumer has already applied, per clinic: an event is named by
@@ -41,31 +38,18 @@ public class ProcessedEvents {
     public Set<EventKey> claimAll(String consumer, String clinicId, Collection<EventKey> events) {
         String[] sources = events.stream().map(EventKey::source).toArray(String[]::new);
         String[] ids = events.stream().map(EventKey::id).toArray(String[]::new);
-        return entityManager
-                .unwrap(Session.class)
-                .doReturningWork(
-                        connection -> {
-                            Set<EventKey> claimed = new HashSet<>();
-                            try (PreparedStatement claim =
-                                    connection.prepareStatement(
-                                            "insert into processed_event (consumer, clinic_id,"
-                                                    + " source, event_id) select ?, ?, s, i from"
-                                                    + " unnest(?::text[], ?::text[]) as e(s, i)"
-                                                    + " on conflict (consumer, clinic_id, source,"
-                                                    + " event_id) do nothing"
-                                                    + " returning source, event_id")) {
-                                claim.setString(1, consumer);
-                                claim.setString(2, clinicId);
-                                claim.setArray(3, connection.createArrayOf("text", sources));
-                                claim.setArray(4, connection.createArrayOf("text", ids));
-                                try (ResultSet rows = claim.executeQuery()) {
-                                    while (rows.next()) {
-                                        claimed.add(
-                                                new EventKey(rows.getString(1), rows.getString(2)));
-                                    }
-                                }
-                            }
-                            return claimed;
-                        });
+        return ArrayStatement.on(
+                        entityManager,
+                        "insert into processed_event (consumer, clinic_id,"
+                                + " source, event_id) select ?, ?, s, i from"
+                                + " unnest(?::text[], ?::text[]) as e(s, i)"
+                                + " on conflict (consumer, clinic_id, source,"
+                                + " event_id) do nothing"
+                                + " returning source, event_id")
+                .param(consumer)
+                .param(clinicId)
+                .array("text", sources)
+                .array("text", ids)
+                .query(row -> new EventKey(row.getString(1), row.getString(2)));
     }
 }
