@@ -85,7 +85,8 @@ class AuditTrailTest {
                 .containsEntry("actor", "dr-lee")
                 .containsEntry("roles", "clinician")
                 .containsEntry("client", "clinic-portal")
-                .containsEntry("remoteAddress", "203.0.113.7")
+                // no proxy is trusted by default: the peer, not the hop the client wrote
+                .containsEntry("remoteAddress", "127.0.0.1")
                 .containsEntry("patientRef", patient);
         assertThat(find(items, "/api/v1/plans/{planId}/completions"))
                 .containsEntry("action", "CHANGE")

@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** Thresholds and timing of progress evaluation ({@code footwork.progress.*}). */
+/**
+ * Thresholds and timing of progress evaluation, and the live streams' bound ({@code
+ * footwork.progress.*}).
+ */
 @ConfigMapping(prefix = "footwork.progress")
 public interface ProgressConfig {
 
@@ -58,4 +61,11 @@ public interface ProgressConfig {
     /** How long after its date a re-assessment stays due. */
     @WithDefault("P14D")
     Duration reassessmentWindow();
+
+    /**
+     * Live progress streams one clinic may have open on one replica at once; the next is refused
+     * with 429 until one ends.
+     */
+    @WithDefault("100")
+    int maxStreamsPerClinic();
 }

@@ -26,7 +26,9 @@ import org.jboss.logging.Logger;
  * request thread waits until its entries are committed ({@link #write}), so no answered read goes
  * unrecorded even if the process dies; only event-loop threads, which must not wait, hand their
  * entries over without waiting ({@link #submit}). The queue is bounded: when it is full, request
- * threads wait for room (back-pressure on the requests, never unbounded memory).
+ * threads wait for room (back-pressure on the requests, never unbounded memory). When the database
+ * refuses a group for its data (an entry that breaks a constraint), each request's entries are
+ * written alone, so only the refused one fails.
  */
 @ApplicationScoped
 class AuditWriter {
@@ -146,8 +148,28 @@ class AuditWriter {
             insert(group.stream().flatMap(p -> p.entries().stream()).toList());
             group.forEach(p -> p.written().complete(null));
         } catch (RuntimeException e) {
-            group.forEach(p -> p.written().completeExceptionally(e));
+            if (group.size() > 1 && refusedData(e)) {
+                // the database refused one request's entry: that must not cost the others theirs
+                group.forEach(p -> writeGroup(List.of(p)));
+            } else {
+                group.forEach(p -> p.written().completeExceptionally(e));
+            }
         }
+    }
+
+    /** A data or constraint error (SQLSTATE 22, 23): an entry that fails whenever it is written. */
+    private static boolean refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (SQLException e = t instanceof SQLException s ? s : null;
+                    e != null;
+                    e = e.getNextException()) {
+                String state = e.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void insert(List<AuditEntry> entries) {
