@@ -2,6 +2,7 @@ package dev.footwork.assessment.api;
 
 import dev.footwork.assessment.application.RecordAssessment;
 import dev.footwork.contracts.PatientKey;
+import dev.footwork.support.api.InstantInRange;
 import dev.footwork.support.idempotency.IdempotencyKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,9 +28,13 @@ public record NewAssessment(
                 @NotNull
                 @Pattern(regexp = PatientKey.TOKEN_REGEX)
                 String patientRef,
-        @Schema(description = "When the feet were measured (ISO-8601, UTC); not in the future")
+        @Schema(
+                        description =
+                                "When the feet were measured (ISO-8601, UTC); not in the future,"
+                                        + " not before 1900")
                 @NotNull
                 @PastOrPresent
+                @InstantInRange
                 Instant assessedAt,
         @Schema(description = "Who measured: an opaque staff id, never a name")
                 @Pattern(regexp = PatientKey.TOKEN_REGEX)

@@ -2,6 +2,7 @@ package dev.footwork.assessment.api;
 
 import dev.footwork.assessment.application.AssessmentPage;
 import dev.footwork.assessment.application.ReadAssessments;
+import dev.footwork.support.api.PageBounds;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.audit.PatientAccess;
 import dev.footwork.support.security.Roles;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A patient's assessments over time. */
@@ -35,9 +38,19 @@ public class PatientAssessmentResource {
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "A patient's assessments, newest first, one page at a time")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A malformed patientRef, or page or size out of bounds"
+                            + " (application/problem+json)")
     public AssessmentPage list(
             @PathParam("patientRef") String patientRef,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = PageBounds.PAGE_DESCRIPTION)
+                    @QueryParam("page")
+                    @DefaultValue("0")
+                    @Min(0)
+                    @Max(PageBounds.MAX_PAGE)
+                    int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         PatientRefParam.require(patientRef);
         patientAccess.requireAccessTo(patientRef, "patient " + patientRef);

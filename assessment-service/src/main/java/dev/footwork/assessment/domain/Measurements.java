@@ -2,6 +2,7 @@ package dev.footwork.assessment.domain;
 
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.support.application.FieldError;
+import dev.footwork.support.application.InstantRange;
 import dev.footwork.support.application.Rejected;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import java.util.Set;
 
 /**
  * The checks an assessment's measurements pass before they are classified, the same for a REST
- * request and for an event of the measurements topic: taken no later than now, one or two feet,
- * each side at most once, and each foot {@linkplain FootInput#errors() sound}.
+ * request and for an event of the measurements topic: taken no later than now and not before 1900
+ * ({@link InstantRange}), one or two feet, each side at most once, and each foot {@linkplain
+ * FootInput#errors() sound}.
  */
 public final class Measurements {
 
@@ -31,6 +33,8 @@ public final class Measurements {
             errors.add(new FieldError("assessedAt", "must not be null"));
         } else if (assessedAt.isAfter(now)) {
             errors.add(new FieldError("assessedAt", "must not be in the future"));
+        } else {
+            InstantRange.check("assessedAt", assessedAt).ifPresent(errors::add);
         }
         if (feet.isEmpty()) {
             errors.add(new FieldError("feet", "give one or two feet"));

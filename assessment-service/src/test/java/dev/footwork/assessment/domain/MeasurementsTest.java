@@ -39,6 +39,21 @@ class MeasurementsTest {
     }
 
     @Test
+    void aDateBeforeTheStatedYearsIsRefused() {
+        assertThat(fields(Instant.parse("1899-12-31T23:59:59Z"), List.of(left().fpi(1).build())))
+                .containsExactly("assessedAt");
+        assertThat(fields(Instant.parse("-5000-01-01T00:00:00Z"), List.of(left().fpi(1).build())))
+                .containsExactly("assessedAt");
+        assertThatCode(
+                        () ->
+                                Measurements.check(
+                                        Instant.parse("1900-01-01T00:00:00Z"),
+                                        List.of(left().fpi(1).build()),
+                                        NOW))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aSideGivenTwiceIsRefusedAtItsSecondMention() {
         Rejected refused = refusal(NOW, List.of(left().fpi(1).build(), left().fpi(2).build()));
         assertThat(refused.errors())

@@ -154,6 +154,48 @@ class MeasurementsTopicTest {
     }
 
     @Test
+    void anAssessmentTimeOutsideTheStatedYearsIsDeadLetteredNotRetried() {
+        // the schema lets 1066 through (four-digit year): the same range as REST refuses it
+        String early = newPatient();
+        publish(
+                UUID.randomUUID().toString(),
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        early,
+                        Instant.parse("1066-10-14T09:00:00Z"),
+                        null,
+                        List.of(foot(Side.LEFT, 2))));
+        ConsumerRecord<String, String> refused = deadLetterOf(early);
+        assertThat(KafkaRecords.header(refused, CloudEventAttributes.DEAD_LETTER_CAUSE))
+                .isEqualTo("invalid-measurements");
+        assertThat(KafkaRecords.header(refused, CloudEventAttributes.DEAD_LETTER_REASON))
+                .startsWith("assessedAt: ");
+
+        // an instant PostgreSQL cannot store never reaches it: the schema's RFC 3339 has no such
+        // year, and the range would refuse it next
+        String ancient = newPatient();
+        publish(
+                UUID.randomUUID().toString(),
+                new MeasurementsSubmitted(
+                        CLINIC,
+                        ancient,
+                        Instant.parse("-5000-01-01T00:00:00Z"),
+                        null,
+                        List.of(foot(Side.LEFT, 2))));
+        ConsumerRecord<String, String> unreadable = deadLetterOf(ancient);
+        assertThat(KafkaRecords.header(unreadable, CloudEventAttributes.DEAD_LETTER_CAUSE))
+                .isIn("schema-violation", "invalid-measurements");
+        assertThat(KafkaRecords.header(unreadable, CloudEventAttributes.DEAD_LETTER_REASON))
+                .contains("assessedAt");
+        for (String patient : List.of(early, ancient)) {
+            assertThat(
+                            Tenancy.transaction(CLINIC)
+                                    .call(() -> Assessment.count("patientRef", patient)))
+                    .isZero();
+        }
+    }
+
+    @Test
     void aRedeliveredMeasurementIsClassifiedOnce() {
         String patient = newPatient();
         String id = UUID.randomUUID().toString();
@@ -186,6 +228,15 @@ class MeasurementsTopicTest {
         long stored =
                 Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient));
         assertThat(stored).isEqualTo(1);
+    }
+
+    private ConsumerRecord<String, String> deadLetterOf(String patient) {
+        return KafkaRecords.find(
+                        bootstrapServers,
+                        Topics.ASSESSMENT_DEAD_LETTER,
+                        r -> (CLINIC + ":" + patient).equals(r.key()),
+                        WAIT)
+                .orElseThrow(() -> new AssertionError("nothing dead-lettered for " + patient));
     }
 
     private void publish(String id, MeasurementsSubmitted payload) {

@@ -4,6 +4,7 @@ import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.exercise.application.LogCompletion;
+import dev.footwork.support.api.InstantInRange;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -21,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewCompletion(
         @Schema(
                         description =
-                                "Client-chosen id; sending the same id again returns the stored"
-                                        + " completion")
+                                "Client-chosen id, unique within the clinic; sending the same id"
+                                        + " again returns the stored completion")
                 UUID completionId,
         @NotNull ExerciseId exerciseId,
         @NotNull Side side,
@@ -36,7 +37,13 @@ public record NewCompletion(
                 @Min(0)
                 @Max(10)
                 Integer pain,
-        @NotNull Instant completedAt) {
+        @Schema(
+                        description =
+                                "When the session was done (ISO-8601, UTC): not in the future,"
+                                        + " not before the plan began, in the years 1900 to 9999")
+                @NotNull
+                @InstantInRange
+                Instant completedAt) {
 
     LogCompletion.Entry toEntry() {
         return new LogCompletion.Entry(

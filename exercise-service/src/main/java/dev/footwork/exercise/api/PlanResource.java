@@ -10,6 +10,7 @@ import dev.footwork.exercise.application.RevisePlan;
 import dev.footwork.exercise.application.RevisionView;
 import dev.footwork.exercise.domain.PlanAdjustment;
 import dev.footwork.support.api.IdempotencyKeyHeader;
+import dev.footwork.support.api.PageBounds;
 import dev.footwork.support.api.PatientRefParam;
 import dev.footwork.support.application.Rejected;
 import dev.footwork.support.audit.ChangeTransaction;
@@ -181,9 +182,17 @@ public class PlanResource {
     @RolesAllowed({Roles.CLINICIAN, Roles.PATIENT})
     @Operation(summary = "Completions logged against a plan, latest session first")
     @APIResponse(responseCode = "404", description = "No such plan in this clinic")
+    @APIResponse(
+            responseCode = "400",
+            description = "page or size out of bounds (application/problem+json)")
     public List<CompletionView> completions(
             @PathParam("planId") UUID planId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = PageBounds.PAGE_DESCRIPTION)
+                    @QueryParam("page")
+                    @DefaultValue("0")
+                    @Min(0)
+                    @Max(PageBounds.MAX_PAGE)
+                    int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         requireAccessTo(planId);
         return plans.completions(planId, page, size);

@@ -10,6 +10,7 @@ import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.exercise.persistence.PlanRevision;
 import dev.footwork.support.application.ApplicationException;
 import dev.footwork.support.application.Conflict;
+import dev.footwork.support.application.InstantRange;
 import dev.footwork.support.application.NotFound;
 import dev.footwork.support.application.Rejected;
 import dev.footwork.support.idempotency.IdempotencyKeys;
@@ -29,6 +30,7 @@ import java.util.UUID;
  * Logs sessions a patient did, one or a batch: checks each against the plan revision in force when
  * it was done, stores it and records ExerciseCompleted in one transaction. A retry is answered with
  * the stored completion: the same completion id names it, or without one the same Idempotency-Key.
+ * Completion ids are unique per clinic: an id another clinic used is simply a new completion here.
  */
 @ApplicationScoped
 public class LogCompletion {
@@ -160,9 +162,11 @@ public class LogCompletion {
                         .orElseThrow(() -> new NotFound("plan " + planId));
         Entry entry = command.entry();
         if (entry.completionId() != null) {
-            Completion existing = Completion.findById(entry.completionId());
-            return existing != null
-                    ? replay(existing, command)
+            // ids are the clinic's own: another clinic's completion of this id is no concern here
+            Optional<Completion> existing =
+                    Completion.byId(command.clinicId(), entry.completionId());
+            return existing.isPresent()
+                    ? replay(existing.get(), command)
                     : record(plan, entry.completionId(), entry);
         }
         if (command.idempotencyKey().isEmpty()) {
@@ -172,8 +176,7 @@ public class LogCompletion {
         IdempotencyKeys.Key key = keys.key(command.idempotencyKey().get(), entry);
         Optional<UUID> earlier = keys.earlier(command.clinicId(), scope, key, "completion");
         if (earlier.isPresent()) {
-            Completion stored =
-                    Completion.<Completion>findByIdOptional(earlier.get()).orElseThrow();
+            Completion stored = Completion.byId(command.clinicId(), earlier.get()).orElseThrow();
             return new Result(CompletionView.of(stored), false);
         }
         Result created = record(plan, UUID.randomUUID(), entry);
@@ -181,11 +184,9 @@ public class LogCompletion {
         return created;
     }
 
-    /** The completion stored before under the client's id, when it is the same one. */
+    /** The completion the clinic stored before under the client's id, when it is the same one. */
     private static Result replay(Completion existing, Command command) {
-        if (!existing.clinicId.equals(command.clinicId())
-                || !existing.planId.equals(command.planId())
-                || !sameAs(existing, command.entry())) {
+        if (!existing.planId.equals(command.planId()) || !sameAs(existing, command.entry())) {
             throw new Conflict(
                     "completion-id-reused",
                     "completion " + existing.id + " was already recorded with different content");
@@ -234,6 +235,8 @@ public class LogCompletion {
 
     /** Returns the revision the completion counts against. */
     private PlanRevision check(Plan plan, Entry entry) {
+        // checked for REST input already; an event's instant is checked here before any query
+        InstantRange.require("completedAt", entry.completedAt());
         if (entry.completedAt().isAfter(clock.instant().plus(SKEW))) {
             throw Rejected.field("completedAt", "must not be in the future");
         }

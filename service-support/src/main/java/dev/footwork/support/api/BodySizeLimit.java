@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses request bodies above the API limit with a problem detail, before the body is read. {@code
  * quarkus.http.limits.max-body-size} stays above this limit as the hard cap for requests that do
- * not declare their length.
+ * not declare their length ({@link HardBodyCap}).
  */
 public class BodySizeLimit {
 
@@ -22,6 +22,9 @@ public class BodySizeLimit {
         @WithDefault("64K")
         MemorySize maxBodySize();
     }
+
+    /** The title of every 413 answer (RFC 9110's name of the status). */
+    static final String TITLE = "Content Too Large";
 
     private static final Set<String> WITH_BODY =
             Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -50,7 +53,7 @@ public class BodySizeLimit {
         if (length > limit) {
             throw new ProblemException(
                     413,
-                    "Content Too Large",
+                    TITLE,
                     "the request body has "
                             + length
                             + " bytes; at most "

@@ -17,6 +17,7 @@ import dev.footwork.support.application.Rejected;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +45,12 @@ public class ProblemMappers {
 
     /** How long a 503 asks the caller to wait before trying again. */
     private static final int RETRY_AFTER_SECONDS = 2;
+
+    /** The status of an answer whose client closed the connection before it could be sent. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
+    /** How far down a cause chain {@link #clientWentAway} looks. */
+    private static final int MAX_CAUSES = 16;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -193,8 +202,21 @@ public class ProblemMappers {
         return respond(403, "Forbidden", "this role may not use this endpoint", uri, List.of());
     }
 
+    /**
+     * A failure nobody foresaw: logged at ERROR with its stack and answered 500, unless the
+     * database cannot be reached or is busy ({@link DatabaseUnavailable}: 503 with {@code
+     * Retry-After} and a warning line). A client that
+     * closed its connection (gave up waiting, or went away while sending its body) is no fault of
+     * the service and has nobody left to answer: it is logged at DEBUG without a stack, and the
+     * answer that can no longer be delivered carries 499, nginx's "client closed request", so
+     * metrics and access logs do not count it as a server error.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            LOG.debugf("The client of %s closed the connection: %s", uri.getPath(), e);
+            return Response.status(CLIENT_CLOSED_REQUEST).build();
+        }
         Optional<String> database = DatabaseUnavailable.in(e);
         if (database.isPresent()) {
             LOG.warnf("Database unavailable answering %s: %s", uri.getPath(), database.get());
@@ -217,6 +239,27 @@ public class ProblemMappers {
                 "the request could not be completed; it has been logged",
                 uri,
                 List.of());
+    }
+
+    /**
+     * Whether the failure, or one of its causes, says that the client's connection is gone:
+     * Vert.x's {@link HttpClosedException}, a {@link ClosedChannelException} from the request's
+     * body stream, or the operating system's reset or broken pipe.
+     */
+    static boolean clientWentAway(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null) {
+                String message = t.getMessage();
+                if (message.contains("Connection reset") || message.contains("Broken pipe")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Truncated or broken JSON reaches the mappers wrapped in binding exceptions too. */

@@ -1,6 +1,8 @@
 package dev.footwork.support.audit;
 
 import dev.footwork.contracts.PatientKey;
+import dev.footwork.support.api.PageBounds;
+import dev.footwork.support.application.InstantRange;
 import dev.footwork.support.application.Rejected;
 import dev.footwork.support.security.Roles;
 import io.quarkus.panache.common.Page;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail of this service, for the admins of the caller's clinic. */
@@ -29,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
+
+    private static final String YEARS = "years 1900 to 9999";
 
     /** One page of entries, newest first. */
     public record AuditPage(
@@ -56,12 +62,27 @@ public class AuditResource {
             summary =
                     "Who read or changed which patient's data in this service, when and from which"
                             + " client; newest first")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "A malformed patientRef, a from or to that is not an instant of the years 1900"
+                            + " to 9999, or a page or size out of bounds"
+                            + " (application/problem+json)")
     public AuditPage entries(
             @QueryParam("patientRef") String patientRef,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @Parameter(description = "Entries at or after this instant (ISO-8601, " + YEARS + ")")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(description = "Entries before this instant (ISO-8601, " + YEARS + ")")
+                    @QueryParam("to")
+                    String to,
+            @Parameter(description = PageBounds.PAGE_DESCRIPTION)
+                    @QueryParam("page")
+                    @DefaultValue("0")
+                    @Min(0)
+                    @Max(PageBounds.MAX_PAGE)
+                    int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(PageBounds.MAX_SIZE) int size) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (patientRef != null) {
@@ -108,11 +129,14 @@ public class AuditResource {
         return new AuditPage(page, size, total, (int) ((total + size - 1) / size), items);
     }
 
+    /** The instant a query parameter names, within the range every Footwork API accepts. */
     private static Instant instant(String field, String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw Rejected.field(field, "must be an ISO-8601 instant, e.g. 2026-11-24T00:00:00Z");
         }
+        return InstantRange.require(field, instant);
     }
 }
