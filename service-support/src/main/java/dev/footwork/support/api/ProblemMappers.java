@@ -205,11 +205,11 @@ public class ProblemMappers {
     /**
      * A failure nobody foresaw: logged at ERROR with its stack and answered 500, unless the
      * database cannot be reached or is busy ({@link DatabaseUnavailable}: 503 with {@code
-     * Retry-After} and a warning line). A client that
-     * closed its connection (gave up waiting, or went away while sending its body) is no fault of
-     * the service and has nobody left to answer: it is logged at DEBUG without a stack, and the
-     * answer that can no longer be delivered carries 499, nginx's "client closed request", so
-     * metrics and access logs do not count it as a server error.
+     * Retry-After} and a warning line). A client that closed its connection (gave up waiting, or
+     * went away while sending its body) is no fault of the service and has nobody left to answer:
+     * it is logged at DEBUG without a stack, and the answer that can no longer be delivered carries
+     * 499, nginx's "client closed request", so metrics and access logs do not count it as a server
+     * error.
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
