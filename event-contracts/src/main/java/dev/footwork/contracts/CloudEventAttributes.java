@@ -18,6 +18,13 @@ public final class CloudEventAttributes {
     /** Extension attribute carrying the tenant (clinic id). */
     public static final String CLINIC_ID = "ce_clinicid";
 
+    /**
+     * Header of an ingress record with the clinic platform's credential: {@code Bearer <JWT>}, the
+     * same integration token the platform sends over REST. Not a CloudEvents attribute: it
+     * authorises the record, it does not describe the event.
+     */
+    public static final String AUTHORIZATION = "authorization";
+
     /** The Kafka binding maps the CloudEvents datacontenttype to this plain header. */
     public static final String CONTENT_TYPE = "content-type";
 

@@ -1,6 +1,7 @@
 package dev.footwork.contracts;
 
 import dev.footwork.contracts.events.AdherenceDropped;
+import dev.footwork.contracts.events.CompletionSubmitted;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.ExerciseDataErased;
 import dev.footwork.contracts.events.FootClassified;
@@ -42,6 +43,11 @@ public enum EventType {
             Topics.PLANS,
             EventSources.EXERCISE,
             PlanRevised.class),
+    COMPLETION_SUBMITTED(
+            "dev.footwork.exercise.completion-submitted.v1",
+            Topics.INGRESS_COMPLETIONS,
+            null,
+            CompletionSubmitted.class),
     EXERCISE_COMPLETED(
             "dev.footwork.exercise.exercise-completed.v1",
             Topics.COMPLETIONS,
@@ -104,9 +110,14 @@ public enum EventType {
         return topic;
     }
 
+    /** Whether clinic platforms publish this event, on an ingress topic, with a credential. */
+    public boolean ingress() {
+        return Topics.isIngress(topic);
+    }
+
     /**
-     * The CloudEvents {@code source} Footwork uses when it produces this event; empty for events
-     * only clinic platforms produce.
+     * The CloudEvents {@code source} Footwork uses when it produces this event, the only one its
+     * consumers accept; empty for events clinic platforms produce (each with its own source).
      */
     public Optional<String> source() {
         return Optional.ofNullable(source);

@@ -1,11 +1,29 @@
 package dev.footwork.contracts;
 
 import java.util.List;
+import java.util.Map;
 
-/** Kafka topic names of every Footwork channel. The major version is part of the name. */
+/**
+ * Kafka topic names of every Footwork channel. The major version is part of the name.
+ *
+ * <p>Clinic platforms write only the ingress topics ({@value #INGRESS_PREFIX}*): each record
+ * carries the platform's credential, which the owning service verifies before it reads the record,
+ * and the broker stamps each record with its append time ({@link #config}), against which the
+ * credential's validity is checked. Every other topic is internal: only the service that owns it
+ * writes it.
+ */
 public final class Topics {
-    /** Inbound measurements published by clinic platforms, consumed by assessment-service. */
-    public static final String MEASUREMENTS = "footwork.assessment.measurements.v1";
+    /** The prefix of the topics clinic platforms write. */
+    public static final String INGRESS_PREFIX = "footwork.ingress.";
+
+    /** Measurements published by clinic platforms, consumed by assessment-service. */
+    public static final String MEASUREMENTS = "footwork.ingress.measurements.v1";
+
+    /**
+     * Completions published by clinic platforms, consumed by exercise-service, which logs them as
+     * its REST API does and publishes ExerciseCompleted on {@link #COMPLETIONS}.
+     */
+    public static final String INGRESS_COMPLETIONS = "footwork.ingress.completions.v1";
 
     /** FootClassified, published by assessment-service. */
     public static final String CLASSIFIED = "footwork.assessment.classified.v1";
@@ -13,7 +31,7 @@ public final class Topics {
     /** PlanIssued and PlanRevised, published by exercise-service. */
     public static final String PLANS = "footwork.exercise.plans.v1";
 
-    /** ExerciseCompleted, published by exercise-service or directly by clinic platforms. */
+    /** ExerciseCompleted, published by exercise-service only. */
     public static final String COMPLETIONS = "footwork.exercise.completions.v1";
 
     /**
@@ -40,6 +58,7 @@ public final class Topics {
     public static final List<String> ALL =
             List.of(
                     MEASUREMENTS,
+                    INGRESS_COMPLETIONS,
                     CLASSIFIED,
                     PLANS,
                     COMPLETIONS,
@@ -49,6 +68,26 @@ public final class Topics {
                     ASSESSMENT_DEAD_LETTER,
                     EXERCISE_DEAD_LETTER,
                     PROGRESS_DEAD_LETTER);
+
+    /** The ingress topics, which clinic platforms write. */
+    public static final List<String> INGRESS = ALL.stream().filter(Topics::isIngress).toList();
+
+    /** The topic configuration an ingress topic needs: the broker sets each record's time. */
+    public static final Map<String, String> INGRESS_CONFIG =
+            Map.of("message.timestamp.type", "LogAppendTime");
+
+    /** Whether clinic platforms write this topic. */
+    public static boolean isIngress(String topic) {
+        return topic.startsWith(INGRESS_PREFIX);
+    }
+
+    /**
+     * The configuration a topic is created with: {@link #INGRESS_CONFIG} for an ingress topic,
+     * nothing beyond the broker's defaults for the others.
+     */
+    public static Map<String, String> config(String topic) {
+        return isIngress(topic) ? INGRESS_CONFIG : Map.of();
+    }
 
     private Topics() {}
 }

@@ -1,6 +1,7 @@
 package dev.footwork.contracts;
 
 import dev.footwork.contracts.events.AdherenceDropped;
+import dev.footwork.contracts.events.CompletionSubmitted;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.ExerciseDataErased;
 import dev.footwork.contracts.events.FootClassified;
@@ -66,6 +67,7 @@ public final class SampleEvents {
             case FOOT_CLASSIFIED -> footClassified();
             case PLAN_ISSUED -> planIssued();
             case PLAN_REVISED -> planRevised();
+            case COMPLETION_SUBMITTED -> completionSubmitted();
             case EXERCISE_COMPLETED -> exerciseCompleted();
             case PHASE_COMPLETED -> phaseCompleted();
             case ADHERENCE_DROPPED -> adherenceDropped();
@@ -226,6 +228,22 @@ public final class SampleEvents {
                 Instant.parse("2025-03-17T06:00:01Z"),
                 PlanRevised.Reason.PHASE_ADVANCED,
                 planContent(PlanStatus.ACTIVE, 2));
+    }
+
+    public static CompletionSubmitted completionSubmitted() {
+        return new CompletionSubmitted(
+                COMPLETION_ID,
+                PLAN_ID,
+                CLINIC_ID,
+                PATIENT_REF,
+                ExerciseId.HEEL_RAISE,
+                Side.LEFT,
+                3,
+                15,
+                0,
+                null,
+                1,
+                Instant.parse("2025-03-05T18:30:00Z"));
     }
 
     public static ExerciseCompleted exerciseCompleted() {

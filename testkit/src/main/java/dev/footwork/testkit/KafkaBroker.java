@@ -1,5 +1,6 @@
 package dev.footwork.testkit;
 
+import dev.footwork.contracts.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -239,7 +240,11 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Broker " + id + " not back after " + ADMIN_TIMEOUT);
     }
 
-    /** Creates topics with the broker's default partition count; existing topics are kept. */
+    /**
+     * Creates topics with the broker's default partition count, each with the configuration its
+     * name asks for ({@link Topics#config}: the broker's append time on ingress topics); existing
+     * topics are kept.
+     */
     public void createTopics(String... names) {
         createTopics(bootstrapServers, Optional.empty(), Stream.of(names).toList());
     }
@@ -265,7 +270,10 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(config)) {
             var topics =
                     names.stream()
-                            .map(name -> new NewTopic(name, partitions, Optional.empty()))
+                            .map(
+                                    name ->
+                                            new NewTopic(name, partitions, Optional.empty())
+                                                    .configs(Topics.config(name)))
                             .toList();
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {

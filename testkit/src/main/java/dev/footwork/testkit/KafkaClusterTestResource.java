@@ -1,5 +1,6 @@
 package dev.footwork.testkit;
 
+import dev.footwork.contracts.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ public class KafkaClusterTestResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         cluster = KafkaBroker.cluster(brokers);
         KafkaBroker.createTopics(cluster.bootstrapServers(), partitions, topics);
+        // before the application's consumers subscribe, which would create them without their
+        // config
+        KafkaBroker.createTopics(cluster.bootstrapServers(), Optional.empty(), Topics.INGRESS);
         return KafkaTestResource.config(cluster.bootstrapServers());
     }
 

@@ -1,5 +1,6 @@
 package dev.footwork.testkit;
 
+import dev.footwork.contracts.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * <p>The broker is started by the first test class that needs it and shared by every later one in
  * the same JVM, across Quarkus restarts; a shutdown hook stops it when the JVM exits. Init
  * arguments: {@code topics}, a comma-separated list of topics to create up front, and {@code
- * partitions}, their partition count (default 1). Other topics are created on first use.
+ * partitions}, their partition count (default 1). The ingress topics are always created, with the
+ * broker's append time ({@link Topics#config}); other topics are created on first use.
  *
  * <p>Returns {@code kafka.bootstrap.servers} and switches Dev Services off, which would otherwise
  * look for Docker.
@@ -41,6 +43,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
                 JvmShared.address(
                         SHARED_BROKER_PROPERTY, KafkaTestResource.class, "startSharedBroker");
         KafkaBroker.createTopics(bootstrapServers, partitions, topics);
+        // before the application's consumers subscribe, which would create them without their
+        // config
+        KafkaBroker.createTopics(bootstrapServers, Optional.empty(), Topics.INGRESS);
         return config(bootstrapServers);
     }
 

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventSchemas;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.PatientKey;
+import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.PatientEvent;
 import dev.footwork.support.kafka.RecordHeaders;
+import dev.footwork.support.security.RecordCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
@@ -33,12 +35,29 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public class EnvelopeReader {
 
     private final ObjectMapper mapper;
+    private final RecordCredentials credentials;
 
-    EnvelopeReader(ObjectMapper mapper) {
+    EnvelopeReader(ObjectMapper mapper, RecordCredentials credentials) {
         this.mapper = mapper;
+        this.credentials = credentials;
     }
 
+    /**
+     * The event of a record, read and checked. A record of an ingress topic is read only once its
+     * credential authorises its clinic ({@link RecordCredentials}); a record of an internal topic
+     * only when its source is the one Footwork service that publishes its type.
+     */
     public InboundEvent read(ConsumerRecord<String, byte[]> record, Set<EventType> accepted) {
+        if (Topics.isIngress(record.topic())) {
+            String clinicId = required(record, CLINIC_ID);
+            credentials
+                    .refusal(record.headers(), record.timestampType(), record.timestamp(), clinicId)
+                    .ifPresent(
+                            why -> {
+                                throw new PoisonEventException(
+                                        RecordCredentials.NOT_AUTHORISED, why);
+                            });
+        }
         String specVersion = required(record, SPEC_VERSION);
         if (!SPEC_VERSION_VALUE.equals(specVersion)) {
             throw new PoisonEventException(
@@ -59,6 +78,17 @@ public class EnvelopeReader {
             throw new PoisonEventException(
                     "unexpected-type",
                     "type '" + typeName + "' is not accepted on topic " + record.topic());
+        }
+        if (type.source().isPresent() && !type.source().get().equals(source)) {
+            throw new PoisonEventException(
+                    "unexpected-source",
+                    "type '"
+                            + typeName
+                            + "' is published by "
+                            + type.source().get()
+                            + " only, not by '"
+                            + source
+                            + "'");
         }
         String subject = required(record, SUBJECT);
         String clinicId = required(record, CLINIC_ID);
