@@ -1,6 +1,7 @@
 package dev.footwork.benchmarks;
 
 import dev.footwork.contracts.CloudEventAttributes;
+import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.Topics;
 import dev.footwork.contracts.events.ExerciseCompleted;
@@ -49,7 +50,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class Run {
 
     static final String CLINIC = "bench-clinic";
-    private static final String SOURCE = "urn:footwork:benchmark:platform";
     private static final String HOP_A = "bench.hop.one";
     private static final String HOP_B_IN = "bench.hop.two-in";
     private static final String HOP_B_OUT = "bench.hop.two-out";
@@ -563,6 +563,10 @@ final class Run {
 
     // --- Kafka burst --------------------------------------------------------------------------
 
+    /**
+     * A completion as exercise-service publishes it on the internal completions topic: the burst
+     * measures progress-service's consumption, with the broker in the same run as the baseline.
+     */
     static ProducerRecord<String, byte[]> completed(PlanRef plan) {
         ExerciseCompleted event =
                 new ExerciseCompleted(
@@ -580,7 +584,10 @@ final class Run {
                         1,
                         Instant.now());
         return CloudEventRecords.record(
-                EventType.EXERCISE_COMPLETED, UUID.randomUUID().toString(), SOURCE, event);
+                EventType.EXERCISE_COMPLETED,
+                UUID.randomUUID().toString(),
+                EventSources.EXERCISE,
+                event);
     }
 
     long appliedCompletions() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.contracts.EventJson;
+import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.PatientKey;
 import dev.footwork.contracts.Topics;
@@ -197,7 +198,7 @@ class KafkaFaultIT {
                         CloudEventRecords.record(
                                 EventType.EXERCISE_COMPLETED,
                                 completionId,
-                                SteadyLoad.PLATFORM_SOURCE,
+                                EventSources.EXERCISE,
                                 completion(clinic, ref, plans.get(clinic), UUID.randomUUID())));
             }
             producer.flush();
@@ -291,7 +292,7 @@ class KafkaFaultIT {
                     CloudEventRecords.record(
                             EventType.EXERCISE_COMPLETED,
                             UUID.randomUUID().toString(),
-                            SteadyLoad.PLATFORM_SOURCE,
+                            EventSources.EXERCISE,
                             completion(CLINIC, ref, planId, UUID.randomUUID(), at)),
                     (metadata, error) -> {
                         if (error == null) {
@@ -540,7 +541,7 @@ class KafkaFaultIT {
                         CloudEventRecords.headers(
                                 type,
                                 UUID.randomUUID().toString(),
-                                "urn:footwork:test:poison",
+                                type.source().orElse("urn:footwork:test:poison"),
                                 CLINIC,
                                 ref));
         byte[] value = payload.toString().getBytes(StandardCharsets.UTF_8);
@@ -571,6 +572,16 @@ class KafkaFaultIT {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         headers.forEach(
                 (name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        if (Topics.isIngress(topic)) {
+            // a platform's valid credential for the record's clinic: the poison is elsewhere
+            record.headers()
+                    .add(
+                            CloudEventAttributes.AUTHORIZATION,
+                            DevTokens.bearer(
+                                            CloudEventRecords.PLATFORM_ROLE,
+                                            headers.get(CloudEventAttributes.CLINIC_ID))
+                                    .getBytes(StandardCharsets.UTF_8));
+        }
         record.headers().add(POISON_HEADER, (topic + "/" + kind).getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -632,14 +643,14 @@ class KafkaFaultIT {
                     CloudEventRecords.record(
                             EventType.EXERCISE_COMPLETED,
                             eventId,
-                            SteadyLoad.PLATFORM_SOURCE,
+                            EventSources.EXERCISE,
                             completed));
         }
         producer.send(
                 CloudEventRecords.record(
                         EventType.EXERCISE_COMPLETED,
                         UUID.randomUUID().toString(),
-                        SteadyLoad.PLATFORM_SOURCE,
+                        EventSources.EXERCISE,
                         completed));
         producer.flush();
         return new Repeats(ref, measurementId, completionId);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.footwork.contracts.EventJson;
+import dev.footwork.contracts.EventSources;
 import dev.footwork.contracts.EventType;
 import dev.footwork.contracts.events.ExerciseCompleted;
 import dev.footwork.contracts.events.FootMeasurements;
@@ -45,9 +46,10 @@ import org.jboss.logging.Logger;
  * A steady load on the running system, the way clinics produce it: over REST, assessments (each
  * becomes a plan) and then completions against the plan, each request retried with the same
  * Idempotency-Key (and completion id) until it is answered; over Kafka, a clinic platform
- * publishing MeasurementsSubmitted for further patients and ExerciseCompleted against the plans the
- * REST patients got. Remembers what was sent and what was acknowledged, so that the totals each
- * service should show are known exactly.
+ * publishing MeasurementsSubmitted (on its ingress topic, with its credential) for further
+ * patients, and ExerciseCompleted, as exercise-service would publish it, against the plans the REST
+ * patients got. Remembers what was sent and what was acknowledged, so that the totals each service
+ * should show are known exactly.
  */
 final class SteadyLoad implements AutoCloseable {
 
@@ -315,7 +317,7 @@ final class SteadyLoad implements AutoCloseable {
                         Instant.now());
         platform.send(
                 CloudEventRecords.record(
-                        EventType.EXERCISE_COMPLETED, c.eventId, PLATFORM_SOURCE, event),
+                        EventType.EXERCISE_COMPLETED, c.eventId, EventSources.EXERCISE, event),
                 (metadata, error) -> acknowledge(error, () -> c.acknowledged = true));
     }
 

@@ -3,6 +3,7 @@ package dev.footwork.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.footwork.contracts.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,5 +211,41 @@ class KafkaBrokerTest {
         another.close();
 
         assertThatCode(another::close).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theLocalRunsTopicsCarryTheirConfigurationAndAnIngressTopicWithoutItIsCorrected()
+            throws Exception {
+        // as a topic created on first use would be: the producer's time
+        broker.createTopics(1, "footwork.test.plain.v1");
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.INGRESS_COMPLETIONS, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(timestampType(admin, Topics.INGRESS_COMPLETIONS)).isEqualTo("CreateTime");
+
+            LocalTopics.main(new String[] {"--bootstrap", broker.bootstrapServers()});
+
+            for (String ingress : Topics.INGRESS) {
+                assertThat(timestampType(admin, ingress)).as(ingress).isEqualTo("LogAppendTime");
+            }
+            assertThat(timestampType(admin, Topics.CLASSIFIED)).isEqualTo("CreateTime");
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .containsAll(Topics.ALL);
+        }
+    }
+
+    private static String timestampType(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource)
+                .get("message.timestamp.type")
+                .value();
     }
 }
