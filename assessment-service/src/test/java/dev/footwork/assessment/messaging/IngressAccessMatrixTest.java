@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The ingress topic of measurements against the real broker, one case per credential a record may
  * carry: only the clinic's own valid integration token gets a record classified; any other is
- * dead-lettered as {@code tenant-not-authorised} and leaves no assessment behind.
+ * dead-lettered as {@code tenant-not-authorised}, without the token, and leaves no assessment
+ * behind.
  */
 @ServiceQuarkusTest
 class IngressAccessMatrixTest {
@@ -93,6 +94,9 @@ class IngressAccessMatrixTest {
                 .isEqualTo("tenant-not-authorised");
         assertThat(KafkaRecords.header(dead, CloudEventAttributes.DEAD_LETTER_TOPIC))
                 .isEqualTo(Topics.MEASUREMENTS);
+        // the platform's token is a secret: the dead letter keeps everything else of the record
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.AUTHORIZATION)).isNull();
+        assertThat(KafkaRecords.header(dead, CloudEventAttributes.CLINIC_ID)).isEqualTo(CLINIC);
         assertThat(Tenancy.transaction(CLINIC).call(() -> Assessment.count("patientRef", patient)))
                 .isZero();
     }

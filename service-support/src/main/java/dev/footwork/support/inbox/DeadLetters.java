@@ -7,6 +7,7 @@ import static dev.footwork.contracts.CloudEventAttributes.DEAD_LETTER_PARTITION;
 import static dev.footwork.contracts.CloudEventAttributes.DEAD_LETTER_REASON;
 import static dev.footwork.contracts.CloudEventAttributes.DEAD_LETTER_TOPIC;
 
+import dev.footwork.contracts.CloudEventAttributes;
 import dev.footwork.support.health.WaitingConsumers;
 import dev.footwork.support.kafka.EventProducer;
 import dev.footwork.support.kafka.MessagingConfig;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends records that can never be applied to the service's dead-letter topic: the original key,
- * value and headers, plus headers saying why, where from and which consumer gave up.
+ * value and headers (except an ingress record's credential, {@code authorization}), plus headers
+ * saying why, where from and which consumer gave up.
  *
  * <p>A send that fails (topic missing, refused by an ACL, broker away) fails for a while, not for
  * ever: it is retried with the shared back-off until the broker acknowledges it or the service
@@ -64,6 +66,10 @@ public class DeadLetters {
         ProducerRecord<String, byte[]> dead =
                 new ProducerRecord<>(config.deadLetterTopic(), original.key(), original.value());
         for (Header header : original.headers()) {
+            if (header.key().equals(CloudEventAttributes.AUTHORIZATION)) {
+                // a platform's token is a secret, not evidence: it stays out of the dead letter
+                continue;
+            }
             dead.headers().add(header);
         }
         RecordHeaders.put(dead.headers(), DEAD_LETTER_REASON, why.getMessage());
