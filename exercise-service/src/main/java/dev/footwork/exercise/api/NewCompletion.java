@@ -4,6 +4,7 @@ import dev.footwork.contracts.vocabulary.BandColour;
 import dev.footwork.contracts.vocabulary.ExerciseId;
 import dev.footwork.contracts.vocabulary.Side;
 import dev.footwork.exercise.application.LogCompletion;
+import dev.footwork.exercise.application.LogCompletion.Entry;
 import dev.footwork.support.api.InstantInRange;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,15 +28,15 @@ public record NewCompletion(
                 UUID completionId,
         @NotNull ExerciseId exerciseId,
         @NotNull Side side,
-        @NotNull @Min(1) @Max(10) Integer sets,
-        @NotNull @Min(1) @Max(100) Integer reps,
-        @NotNull @Min(0) @Max(120) Integer holdSeconds,
+        @NotNull @Min(Entry.MIN_SETS) @Max(Entry.MAX_SETS) Integer sets,
+        @NotNull @Min(Entry.MIN_REPS) @Max(Entry.MAX_REPS) Integer reps,
+        @NotNull @Min(Entry.MIN_HOLD_SECONDS) @Max(Entry.MAX_HOLD_SECONDS) Integer holdSeconds,
         @Schema(description = "Band used; required for band exercises, absent otherwise")
                 BandColour bandColour,
         @Schema(description = "Pain during the exercise, 0 (none) to 10 (worst)")
                 @NotNull
-                @Min(0)
-                @Max(10)
+                @Min(Entry.MIN_PAIN)
+                @Max(Entry.MAX_PAIN)
                 Integer pain,
         @Schema(
                         description =

@@ -10,6 +10,7 @@ import dev.footwork.exercise.persistence.Plan;
 import dev.footwork.exercise.persistence.PlanRevision;
 import dev.footwork.support.application.ApplicationException;
 import dev.footwork.support.application.Conflict;
+import dev.footwork.support.application.FieldError;
 import dev.footwork.support.application.InstantRange;
 import dev.footwork.support.application.NotFound;
 import dev.footwork.support.application.Rejected;
@@ -27,10 +28,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Logs sessions a patient did, one or a batch: checks each against the plan revision in force when
- * it was done, stores it and records ExerciseCompleted in one transaction. A retry is answered with
- * the stored completion: the same completion id names it, or without one the same Idempotency-Key.
- * Completion ids are unique per clinic: an id another clinic used is simply a new completion here.
+ * Logs sessions a patient did, one or a batch, sent over REST or by a clinic platform on its
+ * ingress topic: checks each against the plan revision in force when it was done, stores it and
+ * records ExerciseCompleted in one transaction. A retry is answered with the stored completion: the
+ * same completion id names it, or without one the same Idempotency-Key. Completion ids are unique
+ * per clinic: an id another clinic used is simply a new completion here.
  */
 @ApplicationScoped
 public class LogCompletion {
@@ -39,7 +41,9 @@ public class LogCompletion {
     private static final Duration SKEW = Duration.ofMinutes(2);
 
     /**
-     * One session of one exercise on one foot, as the patient's app logged it.
+     * One session of one exercise on one foot, as the patient's app logged it. Its bounds are the
+     * ones the REST body ({@code api.NewCompletion}) declares and the event schema repeats; {@link
+     * #check} holds an entry from an event to them too.
      *
      * @param completionId the client's id, or null
      */
@@ -52,15 +56,71 @@ public class LogCompletion {
             int holdSeconds,
             BandColour bandColour,
             int pain,
-            Instant completedAt) {}
+            Instant completedAt) {
+
+        public static final int MIN_SETS = 1;
+        public static final int MAX_SETS = 10;
+        public static final int MIN_REPS = 1;
+        public static final int MAX_REPS = 100;
+        public static final int MIN_HOLD_SECONDS = 0;
+        public static final int MAX_HOLD_SECONDS = 120;
+        public static final int MIN_PAIN = 0;
+        public static final int MAX_PAIN = 10;
+
+        /**
+         * Refuses an entry outside its bounds, naming every field at fault: what bean validation
+         * does for a REST body, done here for input that never passed through it.
+         */
+        void check() {
+            List<FieldError> errors = new ArrayList<>();
+            require(errors, "exerciseId", exerciseId);
+            require(errors, "side", side);
+            require(errors, "completedAt", completedAt);
+            within(errors, "sets", sets, MIN_SETS, MAX_SETS);
+            within(errors, "reps", reps, MIN_REPS, MAX_REPS);
+            within(errors, "holdSeconds", holdSeconds, MIN_HOLD_SECONDS, MAX_HOLD_SECONDS);
+            within(errors, "pain", pain, MIN_PAIN, MAX_PAIN);
+            if (!errors.isEmpty()) {
+                throw new Rejected(errors);
+            }
+        }
+
+        private static void require(List<FieldError> errors, String field, Object value) {
+            if (value == null) {
+                errors.add(new FieldError(field, "must not be null"));
+            }
+        }
+
+        private static void within(
+                List<FieldError> errors, String field, int value, int min, int max) {
+            if (value < min || value > max) {
+                errors.add(
+                        new FieldError(
+                                field,
+                                "must be between " + min + " and " + max + ", was " + value));
+            }
+        }
+    }
 
     /**
      * One completion to log.
      *
      * @param idempotencyKey names the completion across retries when the entry has no id
+     * @param patientRef the patient the plan must be for, when the source of the command says (an
+     *     event names its patient); a plan of another patient is refused as if it did not exist
      */
     public record Command(
-            String clinicId, UUID planId, Optional<String> idempotencyKey, Entry entry) {}
+            String clinicId,
+            UUID planId,
+            Optional<String> idempotencyKey,
+            Optional<String> patientRef,
+            Entry entry) {
+
+        /** A completion for whichever patient the plan is for (the caller's access was checked). */
+        public Command(String clinicId, UUID planId, Optional<String> idempotencyKey, Entry entry) {
+            this(clinicId, planId, idempotencyKey, Optional.empty(), entry);
+        }
+    }
 
     /** The stored completion and whether this call created it. */
     public record Result(CompletionView completion, boolean created) {}
@@ -157,10 +217,16 @@ public class LogCompletion {
 
     private Result log(Command command) {
         UUID planId = command.planId();
+        Entry entry = command.entry();
+        entry.check();
+        if (command.patientRef().isPresent()
+                && !command.patientRef().equals(patientOf(command.clinicId(), planId))) {
+            // another patient's plan looks like none; checked before its patient's lock is taken
+            throw new NotFound("plan " + planId);
+        }
         Plan plan =
                 plans.byId(command.clinicId(), planId)
                         .orElseThrow(() -> new NotFound("plan " + planId));
-        Entry entry = command.entry();
         if (entry.completionId() != null) {
             // ids are the clinic's own: another clinic's completion of this id is no concern here
             Optional<Completion> existing =
@@ -182,6 +248,13 @@ public class LogCompletion {
         Result created = record(plan, UUID.randomUUID(), entry);
         keys.remember(command.clinicId(), plan.patientRef, scope, key, created.completion().id());
         return created;
+    }
+
+    /** The patient of the clinic's plan, read without a lock; empty when there is no such plan. */
+    private static Optional<String> patientOf(String clinicId, UUID planId) {
+        return Optional.ofNullable(Plan.getEntityManager().find(Plan.class, planId))
+                .filter(plan -> plan.clinicId.equals(clinicId))
+                .map(plan -> plan.patientRef);
     }
 
     /** The completion the clinic stored before under the client's id, when it is the same one. */
