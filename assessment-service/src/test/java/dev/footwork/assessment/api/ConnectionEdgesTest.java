@@ -1,6 +1,7 @@
 package dev.footwork.assessment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
@@ -11,7 +12,12 @@ import dev.footwork.assessment.ServiceQuarkusTest;
 import dev.footwork.support.security.Roles;
 import dev.footwork.testkit.DevTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -53,6 +60,8 @@ class ConnectionEdgesTest {
     URL server;
 
     @Inject ObjectMapper mapper;
+
+    @Inject Vertx vertx;
 
     private final Logger problemMappers = Logger.getLogger(PROBLEM_MAPPERS);
     private final Logger root = Logger.getLogger("");
@@ -167,6 +176,39 @@ class ConnectionEdgesTest {
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             assertThat(mapper.readTree(answer.body()).get("patientRef").asText())
                     .isEqualTo(patient);
+        }
+    }
+
+    /**
+     * Over HTTP/2 the refusals above cannot be sent as they are (a {@code Connection} header is
+     * illegal there, and Quarkus's own 413 of a body without a length is bare), so the service
+     * speaks HTTP/1.1 only, as the gateway in front of it does: a client that opens HTTP/2 with
+     * prior knowledge gets no answer at all, and every 413 is one of the problem details above.
+     */
+    @Test
+    void theServiceDoesNotSpeakHttp2SoNoRefusalEscapesAsABare413() throws Exception {
+        HttpClient client =
+                vertx.createHttpClient(
+                        new HttpClientOptions()
+                                .setProtocolVersion(HttpVersion.HTTP_2)
+                                .setHttp2ClearTextUpgrade(false));
+        try {
+            CompletableFuture<Integer> status =
+                    client.request(
+                                    HttpMethod.GET,
+                                    server.getPort(),
+                                    server.getHost(),
+                                    "/q/health/live")
+                            .compose(request -> request.send())
+                            .map(answer -> answer.statusCode())
+                            .toCompletionStage()
+                            .toCompletableFuture();
+
+            assertThatThrownBy(() -> status.get(TIMEOUT_MS, TimeUnit.MILLISECONDS))
+                    .as("an HTTP/2 request with prior knowledge")
+                    .isInstanceOf(ExecutionException.class);
+        } finally {
+            client.close();
         }
     }
 

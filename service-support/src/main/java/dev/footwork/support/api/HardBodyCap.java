@@ -34,9 +34,10 @@ import org.jboss.logging.Logger;
  *       as it does for any blocking endpoint (all Footwork endpoints with a body are blocking).
  * </ul>
  *
- * <p>An HTTP/2 body of undeclared length is left to Quarkus (a bare 413 above the cap): over
- * HTTP/2, RESTEasy cannot start on a request whose body was read before it (it pauses the request,
- * which HTTP/2 refuses once the request has ended).
+ * <p>The services speak HTTP/1.1 only ({@code quarkus.http.http2=false}): over HTTP/2 RESTEasy
+ * cannot start on a request whose body was read before it (it pauses the request, which HTTP/2
+ * refuses once the request has ended), so Quarkus's bare 413 would answer a body of undeclared
+ * length, and the {@code Connection: close} of a refusal is not allowed.
  *
  * <p>After a refusal the connection closes once the answer is out, as after Quarkus's own, so the
  * rest of an oversized body is never read.
