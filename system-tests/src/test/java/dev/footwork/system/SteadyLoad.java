@@ -146,7 +146,7 @@ final class SteadyLoad implements AutoCloseable {
                 .until(() -> unacknowledgedRecords() == 0);
         LOG.infof(
                 "Load %s finished in %d ms after stop: %d REST patients, %d measurements, %d"
-                        + " platform completions, %d retried requests",
+                        + " Kafka completions, %d retried requests",
                 prefix,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 restPatients.size(),
