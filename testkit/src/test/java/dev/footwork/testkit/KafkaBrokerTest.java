@@ -2,6 +2,7 @@ package dev.footwork.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 import dev.footwork.contracts.Topics;
 import java.io.IOException;
@@ -231,7 +232,11 @@ class KafkaBrokerTest {
             LocalTopics.main(new String[] {"--bootstrap", broker.bootstrapServers()});
 
             for (String ingress : Topics.INGRESS) {
-                assertThat(timestampType(admin, ingress)).as(ingress).isEqualTo("LogAppendTime");
+                // a changed configuration reaches the broker through the metadata log, a moment
+                // later
+                await(ingress + " with the broker's append time")
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> timestampType(admin, ingress).equals("LogAppendTime"));
             }
             assertThat(timestampType(admin, Topics.CLASSIFIED)).isEqualTo("CreateTime");
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
